@@ -1,0 +1,39 @@
+// The PLOVER 2.0 ontology: the 16 event types, their quad classes, and a cooperation-conflict score.
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE',
+  'COOPERATE', 'AID', 'RETREAT',
+  'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN',
+  'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+
+export type Quad = 'verbal-cooperation' | 'material-cooperation' | 'verbal-conflict' | 'material-conflict';
+
+export const QUAD: Record<PloverType, Quad> = {
+  AGREE: 'verbal-cooperation', CONSULT: 'verbal-cooperation', SUPPORT: 'verbal-cooperation', CONCEDE: 'verbal-cooperation',
+  COOPERATE: 'material-cooperation', AID: 'material-cooperation', RETREAT: 'material-cooperation',
+  REQUEST: 'verbal-conflict', ACCUSE: 'verbal-conflict', REJECT: 'verbal-conflict', THREATEN: 'verbal-conflict',
+  PROTEST: 'material-conflict', SANCTION: 'material-conflict', MOBILIZE: 'material-conflict', COERCE: 'material-conflict', ASSAULT: 'material-conflict',
+};
+
+/** Cooperation (+) to conflict (-) on a -10..+10 scale, in the spirit of the Goldstein scale, for trends and network colours. */
+export const COOPERATION_SCORE: Record<PloverType, number> = {
+  AGREE: 3, CONSULT: 1, SUPPORT: 3, CONCEDE: 5, COOPERATE: 6, AID: 7, RETREAT: 5,
+  REQUEST: -1, ACCUSE: -2, REJECT: -4, THREATEN: -6, PROTEST: -5, SANCTION: -7, MOBILIZE: -6, COERCE: -8, ASSAULT: -10,
+};
+
+/** PLOVER modes that each type admits (an event's `mode` must be one of these when set). */
+export const MODES: Partial<Record<PloverType, readonly string[]>> = {
+  AID: ['economic', 'military', 'humanitarian'],
+  COOPERATE: ['economic', 'military', 'intelligence', 'legal'],
+  CONSULT: ['visit', 'host', 'third-party', 'mediate', 'phone', 'meeting'],
+  PROTEST: ['demonstrate', 'riot', 'strike', 'hunger', 'boycott'],
+  SANCTION: ['economic', 'diplomatic', 'military', 'convict', 'expel'],
+  MOBILIZE: ['troops', 'weapons', 'police', 'cyber', 'alert', 'arms-test'],
+  COERCE: ['seize', 'arrest', 'curfew', 'expel', 'censor', 'cyber', 'restrict'],
+  ASSAULT: ['beat', 'firearms', 'explosives', 'aerial', 'heavy-weapons', 'assassinate', 'cyber', 'wmd'],
+  RETREAT: ['withdraw', 'release', 'disarm', 'return', 'open'],
+  CONCEDE: ['policy', 'leadership', 'rights', 'sanctions', 'ceasefire'],
+};
+
+export const isPloverType = (s: string): s is PloverType => (PLOVER_TYPES as readonly string[]).includes(s);

@@ -1,0 +1,47 @@
+// Stage 1: normalise the text, then split it into sentences and tokens with part of speech and lemma (wink-nlp).
+import type { Analysed, Sentence, Token } from './types.js';
+import type { LanguageModel } from './model/types.js';
+
+/** Control characters other than tab and newlines become spaces, so offsets stay stable. */
+export function normaliseText(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ' ');
+}
+
+/** Longest run of non-space characters that wink-nlp is given as one piece; longer runs are broken for speed. */
+const MAX_WORD = 200;
+
+export function analyseText(text: string, referenceDate: string, lm: LanguageModel): Analysed {
+  const its = lm.nlp.its;
+  const doc = lm.nlp.readDoc(breakLongRuns(text));
+  const values: string[] = doc.tokens().out(its.value);
+  const spaces: string[] = doc.tokens().out(its.precedingSpaces);
+  const pos: string[] = doc.tokens().out(its.pos);
+  const lemmas: string[] = doc.tokens().out(its.lemma);
+  const tokens: Token[] = new Array(values.length);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length;
+    const value = values[i];
+    tokens[i] = { i, text: value, lower: value.toLowerCase(), lemma: lemmas[i].toLowerCase(), pos: pos[i], start: offset, end: offset + value.length, sentence: 0 };
+    offset += value.length;
+  }
+  const sentences: Sentence[] = [];
+  doc.sentences().each((s: any, k: number) => {
+    const toks = s.tokens();
+    const n = toks.length();
+    if (!n) return;
+    const first = toks.itemAt(0).index();
+    const last = toks.itemAt(n - 1).index();
+    for (let t = first; t <= last; t++) tokens[t].sentence = sentences.length;
+    sentences.push({ index: sentences.length, start: tokens[first].start, end: tokens[last].end, firstToken: first, endToken: last + 1 });
+    void k;
+  });
+  return { text, tokens, sentences, referenceDate };
+}
+
+/** Inserts nothing, but replaces one character inside over-long runs with a space so the tokenizer stays linear; offsets are preserved. */
+function breakLongRuns(text: string): string {
+  if (!/\S{201}/.test(text)) return text;
+  return text.replace(new RegExp(`\\S{${MAX_WORD}}(?=\\S)`, 'g'), (run) => run.slice(0, -1) + ' ');
+}
