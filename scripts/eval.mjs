@@ -1,0 +1,24 @@
+// `npm run eval`: scores the built extractor on every shared dev set with the shared scorer and prints the figures.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const shared = process.env.WATCHFLOOR_SHARED ?? path.resolve('..', 'shared');
+const scorer = path.join(shared, 'eval', 'score.mjs');
+if (!fs.existsSync(scorer)) {
+  console.error(`eval: the shared gold sets are not at ${shared} (set WATCHFLOOR_SHARED)`);
+  process.exit(2);
+}
+const distArg = process.argv.indexOf('--dist');
+const dist = distArg > 0 ? process.argv[distArg + 1] : 'dist';
+const cmd = `node ${path.resolve(dist, 'cli/main.js')} extract --jsonl`;
+const sets = [path.join(shared, 'eval', 'articles', 'dev'), path.join(shared, 'eval', 'plover-gsr', 'dev.jsonl')].filter((s) => fs.existsSync(s));
+const show = process.argv.includes('--show') ? ['--show', process.argv[process.argv.indexOf('--show') + 1] ?? '40'] : [];
+let failed = false;
+for (const set of sets) {
+  console.log(`\n## ${path.relative(shared, set)}`);
+  const r = spawnSync(process.execPath, [scorer, '--set', set, '--cmd', cmd, ...show], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) { failed = true; process.stderr.write(r.stderr); }
+}
+process.exit(failed ? 1 : 0);
