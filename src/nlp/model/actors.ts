@@ -19,3 +19,11 @@ export interface ActorModel {
 export function buildActorModel(_read: ReadTable, extra: ActorEntry[]): ActorModel {
   return { entries: [...extra] };
 }
+
+/**
+ * Parses a user's dictionary (YAML or JSON, chosen by the file name) into actor entries.
+ * Throws an Error whose message names the file and the problem.
+ */
+export function parseActorDictionary(_text: string, fileName: string): ActorEntry[] {
+  throw new Error(`${fileName}: user dictionaries are not supported yet`);
+}
