@@ -8,7 +8,8 @@ import { findActors } from './02-actors.js';
 import { findEvents } from './03-events.js';
 import { assignStatus } from './04-status.js';
 import { addDetails } from './05-details.js';
-import { recordDocument, toRecord } from './06-record.js';
+import { mergeEvents } from './06-merge.js';
+import { recordDocument, toRecord } from './07-record.js';
 import type { PipelineState } from './types.js';
 
 /** Why a document cannot be extracted; the message names the problem for the user. */
@@ -53,6 +54,7 @@ export function extract(input: DocumentInput, model: Model, options: ExtractOpti
   state.events = findEvents(state, model.events);
   assignStatus(state, model.status);
   addDetails(state, model.details);
+  mergeEvents(state);
   const published = input.published ? referenceDate : undefined;
   return toRecord(state, recordDocument({ ...input, published }, id, referenceDate, assumed));
 }

@@ -71,6 +71,8 @@ export interface EventDraft {
   confidence: number;
   /** free-form notes from the stages, for the explain view and debugging */
   why?: string[];
+  /** other reports of the same act in this article, folded in by 06-merge */
+  corefs?: { triggerFirst: number; triggerEnd: number; sentence: number }[];
 }
 
 export interface Analysed {

@@ -1,4 +1,4 @@
-// Stage 6: assemble the extraction record: actor and event ids, spans, and only the actors that the record uses or names.
+// Stage 7: assemble the extraction record: actor and event ids, spans, and only the actors that the record uses or names.
 import type { DocumentInput, ExtractionRecord, RecordActor, RecordDocument, RecordEvent, Span } from '../core/record.js';
 import type { PipelineState } from './types.js';
 
@@ -12,9 +12,12 @@ export function toRecord(state: PipelineState, document: RecordDocument): Extrac
     return out;
   });
   const { tokens, sentences, text } = state;
+  const triggerAt = (first: number, endToken: number, sentence: number) => {
+    const start = tokens[first].start, end = tokens[endToken - 1].end, s = sentences[sentence];
+    return { trigger: { text: text.slice(start, end), span: [start, end] as Span }, sentence: { index: s.index, span: [s.start, s.end] as Span } };
+  };
   const events: RecordEvent[] = state.events.map((e, k) => {
-    const start = tokens[e.triggerFirst].start, end = tokens[e.triggerEnd - 1].end;
-    const s = sentences[e.sentence];
+    const { trigger, sentence } = triggerAt(e.triggerFirst, e.triggerEnd, e.sentence);
     const out: RecordEvent = {
       id: `e${k + 1}`,
       type: e.type,
@@ -22,8 +25,8 @@ export function toRecord(state: PipelineState, document: RecordDocument): Extrac
       source: e.source,
       target: e.target,
       status: e.status,
-      trigger: { text: text.slice(start, end), span: [start, end] },
-      sentence: { index: s.index, span: [s.start, s.end] },
+      trigger,
+      sentence,
       confidence: Math.round(Math.max(0, Math.min(1, e.confidence)) * 100) / 100,
     };
     if (e.mode) out.mode = e.mode;
@@ -32,6 +35,7 @@ export function toRecord(state: PipelineState, document: RecordDocument): Extrac
     if (e.when) out.when = e.when;
     if (e.where) out.where = e.where;
     if (e.magnitude) out.magnitude = e.magnitude;
+    if (e.corefs?.length) out.reports = e.corefs.map((c) => triggerAt(c.triggerFirst, c.triggerEnd, c.sentence));
     return out;
   });
   return { version: 1, document, actors, events };
