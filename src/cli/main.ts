@@ -4,13 +4,18 @@ import { Command } from 'commander';
 import { registerExtract } from './extract.js';
 import { registerStoreCommands } from './store-commands.js';
 import { registerIngestCommands } from './ingest-commands.js';
+import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './errors.js';
+
+// a closed pipe (`watchfloor extract ... | head`) is the reader saying it has enough, not a failure
+process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? EXIT.ok : EXIT.failed));
 
 const program = new Command();
 program.name('watchfloor').description('Indications-and-warning workbench: read news, code events and forecasts, track them.').version('0.1.0');
+// commander exits on its own for usage errors; throwing instead lets every command share one set of exit codes (inherited by sub-commands)
+program.exitOverride().addHelpText('after', EXIT_CODES_HELP);
 registerExtract(program);
 registerIngestCommands(program);
 registerStoreCommands(program);
 program.parseAsync(process.argv).catch((err: unknown) => {
-  process.stderr.write(`watchfloor: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exitCode = exitCodeFor(err);
 });

@@ -37,3 +37,26 @@ export const MODES: Partial<Record<PloverType, readonly string[]>> = {
 };
 
 export const isPloverType = (s: string): s is PloverType => (PLOVER_TYPES as readonly string[]).includes(s);
+
+/**
+ * Types that can report the same act (a troop dispatch to an ally is coded AID, MOBILIZE or COOPERATE by different
+ * coders); the tracker lets evidence of any compatible type confirm or refute a forecast.
+ */
+export const COMPATIBLE_TYPES: Record<PloverType, readonly PloverType[]> = {
+  AGREE: ['AGREE', 'SUPPORT', 'CONSULT'],
+  CONSULT: ['CONSULT', 'AGREE'],
+  SUPPORT: ['SUPPORT', 'AGREE', 'COOPERATE'],
+  CONCEDE: ['CONCEDE', 'RETREAT'],
+  COOPERATE: ['COOPERATE', 'AID', 'SUPPORT', 'MOBILIZE'],
+  AID: ['AID', 'MOBILIZE', 'COOPERATE'],
+  RETREAT: ['RETREAT', 'CONCEDE'],
+  REQUEST: ['REQUEST'],
+  ACCUSE: ['ACCUSE'],
+  REJECT: ['REJECT'],
+  THREATEN: ['THREATEN'],
+  PROTEST: ['PROTEST'],
+  SANCTION: ['SANCTION', 'COERCE'],
+  MOBILIZE: ['MOBILIZE', 'AID', 'COOPERATE', 'ASSAULT'],
+  COERCE: ['COERCE', 'SANCTION', 'ASSAULT'],
+  ASSAULT: ['ASSAULT', 'COERCE', 'MOBILIZE'],
+};

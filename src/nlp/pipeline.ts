@@ -12,9 +12,11 @@ import { mergeEvents } from './06-merge.js';
 import { recordDocument, toRecord } from './07-record.js';
 import type { PipelineState } from './types.js';
 
+export type InputErrorCode = 'empty' | 'binary' | 'bad-encoding' | 'too-large' | 'not-prose' | 'not-english' | 'bad-date' | 'bad-input';
+
 /** Why a document cannot be extracted; the message names the problem for the user. */
 export class InputError extends Error {
-  constructor(message: string, readonly code: 'empty' | 'binary' | 'too-large' | 'bad-date' | 'not-english' | 'bad-input') {
+  constructor(message: string, readonly code: InputErrorCode) {
     super(message);
     this.name = 'InputError';
   }
@@ -27,7 +29,8 @@ export interface ExtractOptions {
   maxChars?: number;
 }
 
-export const DEFAULT_MAX_CHARS = 5_000_000;
+/** About 300 pages: far above any news article, low enough that one document's analysis stays within a few hundred MB. */
+export const DEFAULT_MAX_CHARS = 2_000_000;
 
 export function contentId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -35,8 +38,8 @@ export function contentId(text: string): string {
 
 export function extract(input: DocumentInput, model: Model, options: ExtractOptions = {}): ExtractionRecord {
   if (typeof input.text !== 'string') throw new InputError('the document has no "text" string', 'bad-input');
+  checkText(input.text, options.maxChars ?? DEFAULT_MAX_CHARS);
   const text = normaliseText(input.text);
-  checkText(text, options.maxChars ?? DEFAULT_MAX_CHARS);
   let referenceDate: string, assumed: boolean;
   if (input.published !== undefined && input.published !== null && input.published !== '') {
     const day = toIsoDate(String(input.published).slice(0, 10));
@@ -59,18 +62,61 @@ export function extract(input: DocumentInput, model: Model, options: ExtractOpti
   return toRecord(state, recordDocument({ ...input, published }, id, referenceDate, assumed));
 }
 
-function checkText(text: string, maxChars: number): void {
-  if (!text.trim()) throw new InputError('the text is empty', 'empty');
-  if (text.length > maxChars) throw new InputError(`the text is ${text.length} characters, over the limit of ${maxChars}`, 'too-large');
-  if (text.includes('\ufffd')) {
-    const bad = (text.match(/\ufffd/g) ?? []).length;
-    if (bad / text.length > 0.01) throw new InputError('the text is not valid UTF-8 (or is binary data)', 'binary');
+/** Runs of non-space characters longer than this are not words (the same bound as 01-text's tokenizer guard). */
+const LONG_RUN = 200;
+/** Words read from the start of the text for the language check; enough to be sure, cheap on a long text. */
+const LANGUAGE_SAMPLE_CHARS = 20_000;
+const LANGUAGE_MIN_WORDS = 40;
+/** English prose has 15-30% of these words; other languages in Latin script stay near 1%. */
+const MIN_ENGLISH_SHARE = 0.04;
+/** Frequent English words that are not also common words of other Latin-script languages (so no "a", "in", "on", "die"). */
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the', 'of', 'and', 'to', 'that', 'for', 'with', 'was', 'were', 'has', 'have', 'had', 'been', 'are', 'is', 'will',
+  'would', 'said', 'says', 'this', 'which', 'from', 'by', 'at', 'it', 'its', 'they', 'their', 'he', 'his', 'she', 'her',
+  'who', 'not', 'but', 'be', 'as', 'an', 'or', 'than', 'after', 'could', 'should', 'may', 'we', 'there', 'also',
+]);
+
+/**
+ * Rejects text that cannot be meaningful English prose, with an InputError naming the problem.
+ * Checks the raw text (before normalisation hides control characters); one pass over the characters.
+ */
+export function checkText(text: string, maxChars: number = DEFAULT_MAX_CHARS): void {
+  if (text.length > maxChars) throw new InputError(`the text is ${text.length.toLocaleString('en')} characters, over the limit of ${maxChars.toLocaleString('en')}`, 'too-large');
+  let nonSpace = 0, controls = 0, undecodable = 0, asciiLetters = 0, otherLetters = 0, inLongRuns = 0, run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x2028 || c === 0x2029) {
+      if (run > LONG_RUN) inLongRuns += run;
+      run = 0;
+      continue;
+    }
+    nonSpace++;
+    run++;
+    if ((c | 32) >= 97 && (c | 32) <= 122) asciiLetters++;
+    else if (c < 32 || c === 127) controls++;
+    else if (c === 0xfffd) undecodable++;
+    else if (c > 127 && LETTER.test(text[i])) otherLetters++;
   }
-  const letters = (text.match(/[A-Za-z]/g) ?? []).length;
-  const nonSpace = (text.match(/\S/g) ?? []).length;
-  if (nonSpace > 20 && letters / nonSpace < 0.3) {
-    const other = (text.match(/\p{L}/gu) ?? []).length;
-    if (other / nonSpace > 0.5) throw new InputError('the text is not in English (only English is supported)', 'not-english');
-    throw new InputError('the text does not look like prose (binary data or markup?)', 'binary');
+  if (run > LONG_RUN) inLongRuns += run;
+  if (nonSpace === 0) throw new InputError('the text is empty', 'empty');
+  if (controls > Math.max(2, nonSpace * 0.01)) throw new InputError(`the text contains ${controls} control characters: binary data, not text`, 'binary');
+  if (undecodable > Math.max(2, nonSpace * 0.01)) throw new InputError(`the text has ${undecodable} undecodable characters (U+FFFD): it was not valid UTF-8`, 'bad-encoding');
+  if (inLongRuns > nonSpace / 2) throw new InputError(`the text is mostly runs of over ${LONG_RUN} characters without a space (encoded data or minified code?), not prose`, 'not-prose');
+  if (nonSpace > 20 && asciiLetters / nonSpace < 0.3) {
+    if (otherLetters / nonSpace > 0.5) throw new InputError('the text is not in English (only English is supported)', 'not-english');
+    throw new InputError('the text has too few letters to be prose (a table of figures, markup or binary data?)', 'not-prose');
   }
+  if (!looksEnglish(text.slice(0, LANGUAGE_SAMPLE_CHARS))) throw new InputError('the text is not in English (only English is supported)', 'not-english');
+}
+
+const LETTER = /\p{L}/u;
+const WORD = /[A-Za-z]+/g;
+
+function looksEnglish(sample: string): boolean {
+  let words = 0, english = 0;
+  for (const m of sample.matchAll(WORD)) {
+    words++;
+    if (ENGLISH_FUNCTION_WORDS.has(m[0].toLowerCase())) english++;
+  }
+  return words < LANGUAGE_MIN_WORDS || english / words >= MIN_ENGLISH_SHARE;
 }

@@ -1,0 +1,55 @@
+// Tests for the forecast registry: grouping reports and proposing confirmation, refutation and expiry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildForecasts, type TrackEvent } from './forecasts.js';
+
+let n = 0;
+const ev = (e: Partial<TrackEvent> & Pick<TrackEvent, 'docId' | 'docDate' | 'status'>): TrackEvent => ({
+  id: `ev${++n}`, type: 'AID', sourceCodes: ['PRK'], targetCodes: ['RUS'], ...e,
+});
+const asOf = '2026-01-01';
+
+const warning = ev({ docId: 'd1', docDate: '2024-06-20', status: 'forecast', issuer: 'KOR', likelihood: 0.4, likelihoodCue: 'may',
+  windowStart: '2024-07-01', windowEnd: '2024-08-31', windowText: 'as early as July or August', magnitudeMin: 2000, magnitudeMax: 9999 });
+
+test('the same forecast in several articles is one tracked forecast with all its sources', () => {
+  const again = ev({ docId: 'd2', docDate: '2024-06-21', status: 'forecast', issuer: 'KOR', type: 'MOBILIZE', windowStart: '2024-07-01', windowEnd: '2024-09-30' });
+  const other = ev({ docId: 'd2', docDate: '2024-06-21', status: 'forecast', issuer: 'USA' });
+  const fs = buildForecasts([warning, again, other], new Map(), { asOf: '2024-06-22' });
+  assert.equal(fs.length, 2);
+  assert.deepEqual(fs[0].sources.map((s) => s.docId), ['d1', 'd2']);
+  assert.equal(fs[0].state, 'open');
+});
+
+test('a later report of the act confirms, citing it; a soft window end tolerates a late act', () => {
+  const sent = ev({ docId: 'd3', docDate: '2024-10-23', status: 'asserted', issuer: 'KOR', windowStart: '2024-10-01', windowEnd: '2024-10-31', magnitudeMin: 2700, magnitudeMax: 3300 });
+  const [f] = buildForecasts([warning, sent], new Map(), { asOf });
+  assert.equal(f.state, 'confirmed');
+  assert.deepEqual(f.proposal?.evidence.map((e) => e.docId), ['d3']);
+});
+
+test('an act in the same article, of another dyad, or far too small does not confirm', () => {
+  const sameDoc = ev({ docId: 'd1', docDate: '2024-06-20', status: 'asserted' });
+  const otherDyad = ev({ docId: 'd4', docDate: '2024-07-10', status: 'asserted', targetCodes: ['UKR'] });
+  const tiny = ev({ docId: 'd5', docDate: '2024-07-10', status: 'asserted', magnitudeMin: 10, magnitudeMax: 12 });
+  const [f] = buildForecasts([warning, sameDoc, otherDyad, tiny], new Map(), { asOf: '2024-07-15' });
+  assert.equal(f.state, 'open');
+});
+
+test('a denial after a hard window closes refutes; one while time remains does not; an empty window expires', () => {
+  const visit = ev({ docId: 'v1', docDate: '2025-01-13', status: 'forecast', type: 'CONSULT', issuer: 'KOR', likelihood: 0.7, windowStart: '2025-01-13', windowEnd: '2025-06-30', windowText: 'in the first half of this year' });
+  const early = ev({ docId: 'v2', docDate: '2025-03-01', status: 'negated', type: 'CONSULT' });
+  assert.equal(buildForecasts([visit, early], new Map(), { asOf: '2025-03-02' })[0].state, 'open');
+  const late = ev({ docId: 'v3', docDate: '2025-09-04', status: 'negated', type: 'CONSULT', windowStart: '2025-01-01', windowEnd: '2025-12-31' });
+  const [refuted] = buildForecasts([visit, late], new Map(), { asOf });
+  assert.equal(refuted.state, 'refuted');
+  assert.equal(refuted.proposal?.evidence[0].docId, 'v3');
+  assert.equal(buildForecasts([visit], new Map(), { asOf })[0].state, 'expired');
+});
+
+test('an analyst resolution overrides the proposal', () => {
+  const [f0] = buildForecasts([warning], new Map(), { asOf: '2024-06-21' });
+  const [f] = buildForecasts([warning], new Map([[f0.id, { state: 'withdrawn' as const, by: 'analyst', on: '2024-07-01', note: 'source retracted' }]]), { asOf: '2024-07-02' });
+  assert.equal(f.state, 'withdrawn');
+  assert.equal(f.proposal, undefined);
+});

@@ -1,0 +1,210 @@
+// The forecast registry: groups forecast events into tracked forecasts and proposes their resolution from later reporting.
+import { createHash } from 'node:crypto';
+import { COMPATIBLE_TYPES, isPloverType } from '../core/plover.js';
+import { addDays } from '../core/ids.js';
+import type { IsoDate } from '../core/ids.js';
+import type { Span } from '../core/record.js';
+
+/** One stored event as the tracker needs it (the store's rows map onto this). */
+export interface TrackEvent {
+  id: string;
+  docId: string;
+  docDate: string;
+  type: string;
+  status: 'asserted' | 'forecast' | 'hypothetical' | 'negated';
+  sourceCodes: string[];
+  targetCodes: string[];
+  /** country code (or IGO/NGO) of who says so */
+  issuer?: string;
+  likelihood?: number;
+  likelihoodCue?: string;
+  windowStart?: string;
+  windowEnd?: string;
+  windowText?: string;
+  magnitudeMin?: number;
+  magnitudeMax?: number;
+  magnitudeUnit?: string;
+  /** the sentence that carries the event, with its span in the document */
+  sentence?: { span: Span; text: string };
+}
+
+export type ForecastState = 'open' | 'confirmed' | 'refuted' | 'expired' | 'withdrawn';
+
+export interface Evidence { eventId: string; docId: string; docDate: string; status: TrackEvent['status']; text?: string; span?: Span }
+
+export interface Proposal {
+  state: Exclude<ForecastState, 'open' | 'withdrawn'>;
+  /** why, in words an analyst can check */
+  reason: string;
+  evidence: Evidence[];
+}
+
+export interface Resolution {
+  state: Exclude<ForecastState, 'open' | 'expired'> | 'open';
+  by: string;
+  on: string;
+  /** the document the analyst cites */
+  evidenceDoc?: string;
+  note?: string;
+}
+
+export interface TrackedForecast {
+  id: string;
+  issuer?: string;
+  type: string;
+  sourceCodes: string[];
+  targetCodes: string[];
+  window?: { start: string; end: string; text?: string; soft: boolean };
+  likelihood?: { p: number; cue?: string };
+  magnitude?: { min: number; max: number; unit?: string };
+  /** the first report's document date */
+  issued: string;
+  /** every report of this forecast */
+  sources: Evidence[];
+  /** what the evidence suggests, before any analyst decision */
+  proposal?: Proposal;
+  /** the last analyst decision, if any */
+  resolution?: Resolution;
+  /** the analyst's decision where there is one, else the proposal, else open */
+  state: ForecastState;
+}
+
+export interface TrackOptions {
+  /** the day the registry is evaluated at: windows ending before it (plus tolerance) expire */
+  asOf: string;
+  /** forecasts without a window stay open this many days before they expire */
+  horizonDays?: number;
+}
+
+const DEFAULT_HORIZON_DAYS = 365;
+/** "as early as July" bounds when the act may start, not when it must end: such windows are soft at the end */
+const SOFT_END = /\b(as early as|as soon as|from|starting|beginning|after)\b/i;
+/** an asserted report with no date of its own placed the act up to this many days before the report */
+const UNDATED_LOOKBACK_DAYS = 30;
+
+const compatible = (a: string, b: string): boolean => isPloverType(a) && (COMPATIBLE_TYPES[a] as readonly string[]).includes(b);
+const intersects = (a: string[], b: string[]): boolean => a.some((c) => b.includes(c));
+const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((c) => b.includes(c));
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
+const minDate = (a: string, b: string): string => (a < b ? a : b);
+const daysBetween = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+/** Groups forecast events into tracked forecasts: same issuer, compatible type, same dyad, overlapping window. */
+export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Resolution>, options: TrackOptions): TrackedForecast[] {
+  const ordered = [...events].sort((a, b) => a.docDate.localeCompare(b.docDate) || a.id.localeCompare(b.id));
+  const forecasts: TrackedForecast[] = [];
+  for (const e of ordered) {
+    if (e.status !== 'forecast' || !e.sourceCodes.length) continue;
+    const same = forecasts.find((f) => sameForecast(f, e));
+    if (same) { addReport(same, e); continue; }
+    forecasts.push(newForecast(e));
+  }
+  for (const f of forecasts) {
+    f.proposal = propose(f, ordered, options);
+    f.resolution = resolutions.get(f.id);
+    f.state = f.resolution && f.resolution.state !== 'open' ? f.resolution.state : f.proposal?.state ?? 'open';
+  }
+  return forecasts;
+}
+
+function newForecast(e: TrackEvent): TrackedForecast {
+  const f: TrackedForecast = {
+    id: `F-${createHash('sha256').update(`${e.docId}\u0000${e.id}`).digest('hex').slice(0, 10)}`,
+    type: e.type,
+    sourceCodes: [...e.sourceCodes].sort(),
+    targetCodes: [...e.targetCodes].sort(),
+    issued: e.docDate,
+    sources: [],
+    state: 'open',
+  };
+  if (e.issuer) f.issuer = e.issuer;
+  addReport(f, e);
+  return f;
+}
+
+function addReport(f: TrackedForecast, e: TrackEvent): void {
+  f.sources.push(evidenceOf(e));
+  if (!f.window && e.windowStart && e.windowEnd) {
+    f.window = { start: e.windowStart, end: e.windowEnd, soft: SOFT_END.test(e.windowText ?? '') };
+    if (e.windowText) f.window.text = e.windowText;
+  }
+  if (!f.likelihood && typeof e.likelihood === 'number') f.likelihood = { p: e.likelihood, ...(e.likelihoodCue ? { cue: e.likelihoodCue } : {}) };
+  if (!f.magnitude && typeof e.magnitudeMin === 'number' && typeof e.magnitudeMax === 'number') {
+    f.magnitude = { min: e.magnitudeMin, max: e.magnitudeMax, ...(e.magnitudeUnit ? { unit: e.magnitudeUnit } : {}) };
+  }
+  if (!f.targetCodes.length && e.targetCodes.length) f.targetCodes = [...e.targetCodes].sort();
+}
+
+function evidenceOf(e: TrackEvent): Evidence {
+  const ev: Evidence = { eventId: e.id, docId: e.docId, docDate: e.docDate, status: e.status };
+  if (e.sentence) { ev.text = e.sentence.text; ev.span = e.sentence.span; }
+  return ev;
+}
+
+function sameForecast(f: TrackedForecast, e: TrackEvent): boolean {
+  if ((f.issuer ?? '') !== (e.issuer ?? '')) return false;
+  if (!compatible(f.type, e.type) || !compatible(e.type, f.type)) return false;
+  if (!sameSet(f.sourceCodes, e.sourceCodes)) return false;
+  if (f.targetCodes.length && e.targetCodes.length && !sameSet(f.targetCodes, e.targetCodes)) return false;
+  if (f.window && e.windowStart && e.windowEnd) return e.windowStart <= f.window.end && f.window.start <= e.windowEnd;
+  return true;
+}
+
+/** The period in which an act would fulfil the forecast: its window (a soft end stretched), else a horizon from issue. */
+export function fulfilmentPeriod(f: TrackedForecast, horizonDays = DEFAULT_HORIZON_DAYS): { start: string; end: string } {
+  if (!f.window) return { start: f.issued, end: addDays(f.issued as IsoDate, horizonDays) };
+  const length = Math.max(1, daysBetween(f.window.start, f.window.end));
+  // late by a fraction of the window still counts; a soft end ("as early as") allows a season more
+  const tolerance = f.window.soft ? Math.max(90, length) : Math.max(7, Math.round(length / 2));
+  return { start: addDays(f.window.start as IsoDate, -Math.max(3, Math.round(length / 4))), end: addDays(f.window.end as IsoDate, tolerance) };
+}
+
+/** When the reported act took place, as an interval: its own window, else up to a month before its report. */
+function eventPeriod(e: TrackEvent): { start: string; end: string } {
+  if (e.windowStart && e.windowEnd) return { start: e.windowStart, end: maxDate(e.windowStart, minDate(e.windowEnd, e.docDate)) };
+  return { start: addDays(e.docDate as IsoDate, -UNDATED_LOOKBACK_DAYS), end: e.docDate };
+}
+
+function matchesAct(f: TrackedForecast, e: TrackEvent): boolean {
+  if (!compatible(f.type, e.type)) return false;
+  if (!intersects(f.sourceCodes, e.sourceCodes)) return false;
+  if (f.targetCodes.length && e.targetCodes.length && !intersects(f.targetCodes, e.targetCodes)) return false;
+  if (f.magnitude && typeof e.magnitudeMin === 'number' && typeof e.magnitudeMax === 'number') {
+    // reported numbers are rough: a quarter either way still supports the forecast's size
+    if (e.magnitudeMax < f.magnitude.min * 0.75 || e.magnitudeMin > f.magnitude.max * 1.25) return false;
+  }
+  return true;
+}
+
+function propose(f: TrackedForecast, events: TrackEvent[], options: TrackOptions): Proposal | undefined {
+  const period = fulfilmentPeriod(f, options.horizonDays);
+  const ownDocs = new Set(f.sources.map((s) => s.docId));
+  const later = events.filter((e) => !ownDocs.has(e.docId) && e.docDate >= f.issued && matchesAct(f, e));
+  const confirming = later.filter((e) => {
+    if (e.status !== 'asserted') return false;
+    const p = eventPeriod(e);
+    return p.start <= period.end && period.start <= p.end;
+  });
+  if (confirming.length) {
+    return { state: 'confirmed', reason: `${confirming.length} later report(s) say the act happened within the forecast period ${period.start}..${period.end}`, evidence: confirming.map(evidenceOf) };
+  }
+  // a denial refutes only once the window has closed (a forecast with time left is still open), and only when it
+  // speaks of the window: an undated "has not" covers all time up to its report, a dated one must overlap the window
+  const window = f.window;
+  const refuting = !window ? [] : later.filter((e) => {
+    if (e.status !== 'negated' || e.docDate < window.end) return false;
+    if (!e.windowStart || !e.windowEnd) return true;
+    return e.windowStart <= window.end && window.start <= e.windowEnd;
+  });
+  if (refuting.length) {
+    return { state: 'refuted', reason: `${refuting.length} report(s) after the window closed (${window!.end}) say the act did not happen in it`, evidence: refuting.map(evidenceOf) };
+  }
+  if (options.asOf > period.end && f.window && !f.window.soft) {
+    return { state: 'expired', reason: `the window ended ${f.window.end} and no report either way was found by ${options.asOf}`, evidence: [] };
+  }
+  return undefined;
+}
+
+/** Forecast states as a storyline records them: an expired forecast was never resolved either way. */
+export const asOutcome = (state: ForecastState): 'confirmed' | 'refuted' | 'open' =>
+  state === 'confirmed' || state === 'refuted' ? state : 'open';
