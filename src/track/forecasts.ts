@@ -26,6 +26,11 @@ export interface TrackEvent {
   magnitudeUnit?: string;
   /** the sentence that carries the event, with its span in the document */
   sentence?: { span: Span; text: string };
+  /** what makes two reports independent: the story (near-duplicates share one) or the outlet; defaults to the document */
+  sourceKey?: string;
+  /** the day the act is placed at (its window start, else the document date) */
+  date?: string;
+  confidence?: number;
 }
 
 export type ForecastState = 'open' | 'confirmed' | 'refuted' | 'expired' | 'withdrawn';

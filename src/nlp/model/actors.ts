@@ -1,8 +1,9 @@
-// Actor tables: states, organisations, agent nouns and officials' titles, parsed into lookups.
+// Actor tables (states, organisations, people, agent nouns, titles, references) parsed into one phrase lookup keyed by first word.
+import { parse as parseYaml } from 'yaml';
 import type { ActorKind } from '../../core/record.js';
 import type { ReadTable } from './types.js';
 
-/** One dictionary entry: a surface phrase and the actor it names. */
+/** One dictionary entry from a user's file: a surface phrase and the actor it names. */
 export interface ActorEntry {
   phrase: string;
   code: string;
@@ -10,20 +11,197 @@ export interface ActorEntry {
   sector?: string;
   org?: string;
   name?: string;
+  title?: string;
+}
+
+/** How a state is written: its name ("North Korea"), adjective ("North Korean"), people ("North Koreans") or capital ("Pyongyang"). */
+export type CountryForm = 'name' | 'adjective' | 'people' | 'capital';
+export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state';
+
+export type Sense =
+  | { type: 'country'; code: string; form: CountryForm; onlyWith?: string[] }
+  | { type: 'org'; codes: string[]; kind: ActorKind; sector?: string; org?: string; name?: string; refs: string[] }
+  | { type: 'person'; code: string; sector?: string; title?: string; name: string; org?: string }
+  | { type: 'agent'; sector: string }
+  /** a title of office before a name; sector '*' takes the sector of the body before it */
+  | { type: 'title'; sector: string }
+  | { type: 'reference'; ref: ReferenceKind };
+
+export interface Phrase {
+  /** lower case, single spaces, straight apostrophes: compared with the article's tokens joined the same way */
+  norm: string;
+  /** set for acronyms ("US", "NIS"): the text must match this exactly, so that "us" is not the United States */
+  exact?: string;
+  /** names must start with a capital letter in the text ("Chad", not "chad") */
+  capitalised: boolean;
+  senses: Sense[];
 }
 
 export interface ActorModel {
-  entries: ActorEntry[];
+  /** phrases by the leading letters/digits of their first word, longest first */
+  byFirst: Map<string, Phrase[]>;
+  /** common name of each state code */
+  countryNames: Map<string, string>;
 }
 
-export function buildActorModel(_read: ReadTable, extra: ActorEntry[]): ActorModel {
-  return { entries: [...extra] };
+const SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'CVL', 'REF', 'MED', 'BUS', 'NGO', 'IGO', 'ELI', 'LAB', 'EDU', 'HLH', 'REL']);
+const KINDS = new Set<ActorKind>(['state', 'igo', 'organization', 'person', 'group']);
+const FORMS = new Set<CountryForm>(['name', 'adjective', 'people', 'capital']);
+const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state']);
+
+/** The lookup key of a word: its leading run of letters and digits, lower-cased (or its first character). */
+export function wordKey(word: string): string {
+  const m = /^[\p{L}\p{N}]+/u.exec(word);
+  return (m ? m[0] : word.slice(0, 1)).toLowerCase();
 }
+
+export function normalisePhrase(s: string): string {
+  return s.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+class PhraseIndex {
+  readonly byNorm = new Map<string, Phrase>();
+
+  add(text: string, sense: Sense, where: string): void {
+    const norm = normalisePhrase(text);
+    if (!norm) throw new Error(`${where}: empty phrase`);
+    let p = this.byNorm.get(norm);
+    if (!p) {
+      const named = sense.type === 'country' || sense.type === 'org' || sense.type === 'person';
+      const acronym = named && /[A-Z]/.test(text) && !/[a-z]/.test(text) && text.replace(/[^A-Za-z]/g, '').length <= 6;
+      p = { norm, capitalised: named, senses: [] };
+      if (acronym) p.exact = text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+      this.byNorm.set(norm, p);
+    }
+    p.senses.push(sense);
+  }
+
+  /** Removes one kind of sense from a phrase (a correction file's "-" row). */
+  remove(text: string, type: Sense['type']): void {
+    const p = this.byNorm.get(normalisePhrase(text));
+    if (!p) return;
+    p.senses = p.senses.filter((s) => s.type !== type);
+    if (!p.senses.length) this.byNorm.delete(p.norm);
+  }
+
+  /** Replaces a phrase's senses of one type (later tables override earlier ones). */
+  replace(text: string, sense: Sense, where: string): void {
+    this.remove(text, sense.type);
+    this.add(text, sense, where);
+  }
+
+  build(): Map<string, Phrase[]> {
+    const byFirst = new Map<string, Phrase[]>();
+    for (const p of this.byNorm.values()) {
+      const key = wordKey(p.norm);
+      const list = byFirst.get(key);
+      if (list) list.push(p);
+      else byFirst.set(key, [p]);
+    }
+    for (const list of byFirst.values()) list.sort((a, b) => b.norm.length - a.norm.length);
+    return byFirst;
+  }
+}
+
+/** Rows of a TSV table without its # comment lines; each row keeps its line number for error messages. */
+function rows(read: ReadTable, name: string, minColumns: number): { cols: string[]; where: string }[] {
+  const out: { cols: string[]; where: string }[] = [];
+  read(name).split('\n').forEach((line, k) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const cols = line.split('\t').map((c) => c.trim());
+    const where = `${name}:${k + 1}`;
+    if (cols.length < minColumns) throw new Error(`${where}: expected ${minColumns} tab-separated columns, found ${cols.length}`);
+    out.push({ cols, where });
+  });
+  return out;
+}
+
+const dash = (s: string | undefined): string | undefined => (s === undefined || s === '' || s === '-' ? undefined : s);
+
+function checkSector(sector: string | undefined, where: string): string | undefined {
+  if (sector !== undefined && sector !== '*' && !SECTORS.has(sector)) throw new Error(`${where}: unknown sector "${sector}"`);
+  return sector;
+}
+
+export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorModel {
+  const index = new PhraseIndex();
+  const countryNames = new Map<string, string>();
+  for (const file of ['countries.tsv', 'country-aliases.tsv']) {
+    for (const { cols, where } of rows(read, file, 3)) {
+      const [phrase, code, form, onlyWith] = cols;
+      if (!FORMS.has(form as CountryForm)) throw new Error(`${where}: unknown form "${form}"`);
+      if (form === 'name' && !countryNames.has(code)) countryNames.set(code, phrase);
+      const sense: Sense = { type: 'country', code, form: form as CountryForm };
+      if (dash(onlyWith)) sense.onlyWith = onlyWith.split('|');
+      index.replace(phrase, sense, where);
+    }
+  }
+  for (const { cols, where } of rows(read, 'agents.tsv', 2)) index.add(cols[0], { type: 'agent', sector: checkSector(cols[1], where)! }, where);
+  for (const { cols, where } of rows(read, 'agents-extra.tsv', 2)) {
+    if (cols[1] === '-') index.remove(cols[0], 'agent');
+    else index.replace(cols[0], { type: 'agent', sector: checkSector(cols[1], where)! }, where);
+  }
+  for (const { cols, where } of rows(read, 'titles.tsv', 2)) index.add(cols[0], { type: 'title', sector: checkSector(cols[1], where)! }, where);
+  for (const { cols, where } of rows(read, 'references.tsv', 2)) {
+    if (!REFERENCES.has(cols[1] as ReferenceKind)) throw new Error(`${where}: unknown reference "${cols[1]}"`);
+    index.add(cols[0], { type: 'reference', ref: cols[1] as ReferenceKind }, where);
+  }
+  for (const { cols, where } of rows(read, 'nonstate.tsv', 3)) {
+    index.replace(cols[0], { type: 'org', codes: [cols[1]], kind: 'organization', sector: checkSector(cols[2], where), name: cols[0], refs: ['group'] }, where);
+  }
+  for (const { cols, where } of rows(read, 'organisations.tsv', 7)) {
+    const [phrase, codes, sector, kind, org, name, refs] = cols;
+    if (!KINDS.has(kind as ActorKind)) throw new Error(`${where}: unknown kind "${kind}"`);
+    index.replace(phrase, { type: 'org', codes: codes.split('|'), kind: kind as ActorKind, sector: checkSector(dash(sector), where), org: dash(org), name: dash(name), refs: dash(refs)?.split(',') ?? [] }, where);
+  }
+  for (const { cols, where } of rows(read, 'people.tsv', 5)) {
+    const [phrase, code, sector, title, name, org] = cols;
+    index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
+  }
+  extra.forEach((e, k) => index.replace(e.phrase, senseOfEntry(e), `dictionary entry ${k + 1}`));
+  return { byFirst: index.build(), countryNames };
+}
+
+function senseOfEntry(e: ActorEntry): Sense {
+  if (e.kind === 'person') return { type: 'person', code: e.code, sector: e.sector, title: e.title, name: e.name ?? e.phrase, org: e.org };
+  if (e.kind === 'state' && !e.sector) return { type: 'country', code: e.code, form: 'name' };
+  return { type: 'org', codes: [e.code], kind: e.kind, sector: e.sector, org: e.org, name: e.name ?? e.phrase, refs: [] };
+}
+
+const ENTRY_FIELDS = new Set(['phrase', 'code', 'kind', 'sector', 'org', 'name', 'title']);
 
 /**
- * Parses a user's dictionary (YAML or JSON, chosen by the file name) into actor entries.
+ * Parses a user's dictionary (YAML, or JSON, which YAML reads too) into actor entries:
+ * a list of {phrase, code, kind?, sector?, org?, name?, title?}, or {actors: [...]}.
  * Throws an Error whose message names the file and the problem.
  */
-export function parseActorDictionary(_text: string, fileName: string): ActorEntry[] {
-  throw new Error(`${fileName}: user dictionaries are not supported yet`);
+export function parseActorDictionary(text: string, fileName: string): ActorEntry[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    throw new Error(`${fileName}: not valid YAML or JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'actors' in doc) doc = (doc as { actors: unknown }).actors;
+  if (!Array.isArray(doc)) throw new Error(`${fileName}: expected a list of entries (or "actors:" with a list)`);
+  return doc.map((item: unknown, k: number) => {
+    const at = `${fileName}: entry ${k + 1}`;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new Error(`${at}: expected a mapping with phrase and code`);
+    const o = item as Record<string, unknown>;
+    for (const key of Object.keys(o)) if (!ENTRY_FIELDS.has(key)) throw new Error(`${at}: unknown field "${key}"`);
+    for (const key of Object.keys(o)) if (typeof o[key] !== 'string' || !(o[key] as string).trim()) throw new Error(`${at}: "${key}" must be a non-empty string`);
+    const str = (key: string) => (o[key] as string | undefined)?.trim();
+    const phrase = str('phrase'), code = str('code')?.toUpperCase();
+    if (!phrase) throw new Error(`${at}: missing field "phrase"`);
+    if (!code) throw new Error(`${at}: missing field "code"`);
+    if (!/^([A-Z]{3}|---)$/.test(code)) throw new Error(`${at}: code "${code}" is not a three-letter code (ISO alpha-3, IGO, NGO or ---)`);
+    const sector = str('sector')?.toUpperCase();
+    if (sector && !SECTORS.has(sector)) throw new Error(`${at}: unknown sector "${sector}"`);
+    const kind = (str('kind') ?? (code === 'IGO' ? 'igo' : sector ? 'organization' : 'state')) as ActorKind;
+    if (!KINDS.has(kind)) throw new Error(`${at}: unknown kind "${kind}" (state, igo, organization, person or group)`);
+    const entry: ActorEntry = { phrase, code, kind };
+    if (sector) entry.sector = sector;
+    for (const key of ['org', 'name', 'title'] as const) if (str(key)) entry[key] = str(key);
+    return entry;
+  });
 }
