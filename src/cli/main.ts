@@ -8,6 +8,8 @@ import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './errors.js';
 
 // a closed pipe (`watchfloor extract ... | head`) is the reader saying it has enough, not a failure
 process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? EXIT.ok : EXIT.failed));
+// a bug that escapes every command's own handling still ends in one line, not a stack trace (WATCHFLOOR_DEBUG shows it)
+process.on('uncaughtException', (err) => process.exit(exitCodeFor(err)));
 
 const program = new Command();
 program.name('watchfloor').description('Indications-and-warning workbench: read news, code events and forecasts, track them.').version('0.1.0');

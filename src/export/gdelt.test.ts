@@ -9,7 +9,7 @@ const rowsOf = (...docs: (typeof SAMPLE_DOC)[]) => {
   const text = x.begin() + docs.map((d) => x.document(d)).join('') + x.end();
   return text.trimEnd().split('\n').map((line) => {
     const cells = line.split('\t');
-    return Object.fromEntries(GDELT_COLUMNS.map((c, i) => [c, cells[i]])) as Record<string, string> & { width: number };
+    return Object.fromEntries(GDELT_COLUMNS.map((c, i) => [c, cells[i]])) as Record<string, string>;
   });
 };
 

@@ -1,7 +1,437 @@
 // Stage 2: find actors (states, organisations, agents, officials) and resolve coreference inside the article.
-import type { ActorModel } from './model/actors.js';
-import type { ActorEntity, Analysed, Mention } from './types.js';
+import type { ActorKind } from '../core/record.js';
+import { normalisePhrase, wordKey, type ActorModel, type Phrase, type Sense } from './model/actors.js';
+import type { ActorEntity, Analysed, Mention, Token } from './types.js';
 
-export function findActors(_doc: Analysed, _model: ActorModel): { actors: ActorEntity[]; mentions: Mention[] } {
-  return { actors: [], mentions: [] };
+type CountrySense = Extract<Sense, { type: 'country' }>;
+type OrgSense = Extract<Sense, { type: 'org' }>;
+type PersonSense = Extract<Sense, { type: 'person' }>;
+
+/** What a stretch of text names, before it is merged with the other mentions of the same actor. */
+interface ActorSpec {
+  kind: ActorKind;
+  code: string;
+  sector?: string;
+  org?: string;
+  name?: string;
+  title?: string;
+  /** nouns that may refer back to it later ("the agency") */
+  refs?: string[];
+}
+
+interface Match { phrase: Phrase; end: number }
+
+/** A body or state that stands before a noun and gives it a country: "North Korean", "South Korea's", "NIS", "the White House". */
+interface Modifier { code: string; sector?: string; org?: OrgSense; spec: ActorSpec }
+
+/** Capitals after these words are places, not governments ("a visit to Moscow", "In Rome"). */
+const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'inside', 'outside', 'around', 'across', 'toward', 'towards', 'via', 'through', 'within', 'throughout', 'over', 'outside', 'of', 'between', 'visit', 'visited', 'visiting']);
+/** Determiners that make a bare agent noun definite, so that it refers back ("the troops"). */
+const DEFINITE = new Set(['the', 'these', 'those', 'this', 'that']);
+/** Verbs after which "it" is usually empty ("it remained to be seen", "it is likely"). */
+const EXPLETIVE_VERBS = new Set(['be', 'remain', 'seem', 'appear', 'take', 'emerge']);
+const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
+const MAX_HEAD_DISTANCE = 5;
+const MAX_NAME_TOKENS = 5;
+/** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
+const PRONOUN_REACH = 1;
+const PERSON_REACH = 3;
+
+export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[] } {
+  return new ActorFinder(doc, model).run();
+}
+
+class ActorFinder {
+  private readonly tokens: Token[];
+  private readonly norms: string[];
+  private readonly entities: ActorEntity[] = [];
+  private readonly byKey = new Map<string, ActorEntity>();
+  /** refs nouns of each entity, for definite descriptions */
+  private readonly refsOf = new Map<ActorEntity, string[]>();
+  private readonly mentions: Mention[] = [];
+  /** mentions that only modify a thing ("Russian soil"); an actor with nothing but these is left out */
+  private readonly weak = new Set<Mention>();
+  /** state codes the article has named so far, with how often */
+  private readonly codeCounts = new Map<string, number>();
+  /** surnames of people named so far ("Kim", "Austin") */
+  private readonly surnames = new Map<string, ActorEntity>();
+
+  constructor(private readonly doc: Analysed, private readonly model: ActorModel) {
+    this.tokens = doc.tokens;
+    this.norms = doc.tokens.map((t) => normalisePhrase(t.lower));
+  }
+
+  run(): { actors: ActorEntity[]; mentions: Mention[] } {
+    for (const s of this.doc.sentences) {
+      let i = s.firstToken;
+      while (i < s.endToken) i = this.parseAt(i, s.endToken);
+    }
+    const kept = this.entities.filter((e) => e.mentions.some((m) => !this.weak.has(m)));
+    kept.forEach((e, k) => {
+      e.id = `a${k + 1}`;
+      e.mentions.sort((a, b) => a.start - b.start);
+      for (const m of e.mentions) m.actor = e.id;
+      const first = e.mentions[0];
+      e.text = this.doc.text.slice(first.start, first.end);
+    });
+    const keptSet = new Set(kept);
+    const mentions = this.mentions.filter((m) => keptSet.has(this.entityOfMention.get(m)!)).sort((a, b) => a.start - b.start || a.end - b.end);
+    return { actors: kept, mentions };
+  }
+
+  private readonly entityOfMention = new Map<Mention, ActorEntity>();
+
+  // ---------- phrase lookup ----------
+
+  /** The longest table phrase that starts at token i and ends on a token boundary before limit. */
+  private matchAt(i: number, limit: number): Match | null {
+    const list = this.model.byFirst.get(wordKey(this.norms[i]));
+    if (!list) return null;
+    const maxLen = list[0].norm.length;
+    let joined = '';
+    const ends: number[] = [];
+    const lengths: number[] = [];
+    for (let j = i; j < limit && joined.length < maxLen; j++) {
+      if (j > i && this.tokens[j].start > this.tokens[j - 1].end) joined += ' ';
+      joined += this.norms[j];
+      lengths.push(joined.length);
+      ends.push(j + 1);
+    }
+    for (const p of list) {
+      const k = lengths.indexOf(p.norm.length);
+      if (k < 0 || !joined.startsWith(p.norm)) continue;
+      const end = ends[k];
+      if (p.exact !== undefined && this.surface(i, end).replace(/[’‘`]/g, "'") !== p.exact) continue;
+      if (p.capitalised && !this.capitalisedAt(p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i)) continue;
+      return { phrase: p, end };
+    }
+    return null;
+  }
+
+  private surface(first: number, end: number): string {
+    return this.doc.text.slice(this.tokens[first].start, this.tokens[end - 1].end);
+  }
+
+  private capitalisedAt(i: number): boolean {
+    const c = this.tokens[i].text[0];
+    return c !== undefined && c !== c.toLowerCase();
+  }
+
+  private senseOf<T extends Sense['type']>(m: Match | null, type: T): Extract<Sense, { type: T }> | undefined {
+    return m?.phrase.senses.find((s) => s.type === type) as Extract<Sense, { type: T }> | undefined;
+  }
+
+  /** A country sense that applies here ("the North" only once a Korea has been named). */
+  private countrySense(m: Match | null): CountrySense | undefined {
+    const c = this.senseOf(m, 'country');
+    if (c?.onlyWith && !c.onlyWith.some((code) => this.codeCounts.has(code))) return undefined;
+    return c;
+  }
+
+  // ---------- the parser: one actor phrase at token i, returns the next token to look at ----------
+
+  private parseAt(i: number, limit: number): number {
+    const m = this.matchAt(i, limit);
+    const person = this.senseOf(m, 'person');
+    if (m && person) {
+      this.mention(this.personSpec(person, null, undefined), i, m.end);
+      return m.end;
+    }
+    if (!m) {
+      const alias = this.capitalisedAt(i) ? this.surnames.get(this.norms[i]) : undefined;
+      if (alias && this.tokens[i].pos === 'PROPN') {
+        this.mentionEntity(alias, i, i + 1, false);
+        return i + 1;
+      }
+      return this.definiteDescription(i, limit) ?? i + 1;
+    }
+    const reference = this.senseOf(m, 'reference');
+    if (reference) return this.reference(reference.ref, i, m.end, limit);
+    const country = this.countrySense(m);
+    const org = this.senseOf(m, 'org');
+    if (country || org) return this.modified(m, country, org, i, limit);
+    return this.bareAgent(m, i, limit);
+  }
+
+  /** A state or named body, alone or before the noun it gives a country to. */
+  private modified(m: Match, country: CountrySense | undefined, org: OrgSense | undefined, i: number, limit: number): number {
+    if (country?.form === 'capital' && !org && i > 0 && LOCATIVE.has(this.norms[i - 1])) return m.end;
+    const own: ActorSpec = org ? this.orgSpec(org, null) : this.stateSpec(country!.code);
+    const mod: Modifier = { code: own.code, sector: own.sector, org, spec: own };
+    let j = m.end;
+    const possessive = j < limit && POSSESSIVE.has(this.norms[j]);
+    if (possessive) j++;
+    if (country?.form !== 'people') {
+      const head = this.head(j, limit, mod);
+      if (head) {
+        this.mention(head.spec, i, head.end);
+        return head.end;
+      }
+    }
+    const mention = this.mention(own, i, m.end);
+    // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who
+    if (country?.form === 'adjective') this.weak.add(mention);
+    return possessive ? j : m.end;
+  }
+
+  /**
+   * The noun that a modifier gives a country to, skipping adjectives and compound nouns between them:
+   * "North Korean [special forces] troops", "NIS Director Ji Jae-ryeol", "South Korea's National Intelligence Service".
+   */
+  private head(j: number, limit: number, mod: Modifier): { spec: ActorSpec; end: number } | null {
+    for (let steps = 0; j < limit && steps < MAX_HEAD_DISTANCE; steps++) {
+      const m = this.matchAt(j, limit);
+      if (m) {
+        const person = this.senseOf(m, 'person');
+        if (person) return { spec: this.personSpec(person, mod, undefined), end: m.end };
+        const org = this.senseOf(m, 'org');
+        if (org && !this.countrySense(m)) return { spec: this.orgSpec(org, mod), end: m.end };
+        const title = this.senseOf(m, 'title');
+        const nameEnd = title ? this.nameAfter(m.end, limit) : 0;
+        if (title && nameEnd) return { spec: this.titledPerson(title.sector, j, m.end, nameEnd, mod), end: nameEnd };
+        const agent = this.senseOf(m, 'agent') ?? (title ? { type: 'agent' as const, sector: title.sector } : undefined);
+        if (!agent) return null;
+        if (this.isHead(m.end, limit, j)) return { spec: this.agentSpec(agent.sector, mod, j, m.end), end: m.end };
+        j = m.end;
+        continue;
+      }
+      const t = this.tokens[j];
+      const lowerWord = t.text[0] === t.lower[0];
+      if (!((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'CCONJ' || t.pos === 'VERB' && t.lower.endsWith('ed')) && lowerWord) && t.lower !== '-') return null;
+      j++;
+    }
+    return null;
+  }
+
+  /** An agent noun is an actor only as the head of its phrase: "troops", not "troop deployment" or "military cooperation". */
+  private isHead(end: number, limit: number, first: number): boolean {
+    if (end >= limit) return true;
+    const next = this.tokens[end];
+    if (POSSESSIVE.has(this.norms[end])) return true;
+    if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return false;
+    // "military" is tagged ADJ where it is a noun ("the military said"); as an adjective it comes before another adjective or a noun
+    if (this.tokens[first].pos === 'ADJ' && (next.pos === 'ADJ' || next.pos === 'CCONJ' || next.text === '-')) return false;
+    return true;
+  }
+
+  /** Capitalised words after a title that make a name ("Ji Jae-ryeol", "Lloyd Austin"); returns the end token, or 0. */
+  private nameAfter(j: number, limit: number): number {
+    let end = j;
+    while (end < limit && end - j < MAX_NAME_TOKENS) {
+      const t = this.tokens[end];
+      const attached = end > j && t.start === this.tokens[end - 1].end;
+      if (attached && (t.text === '-' || (end > j + 1 && this.tokens[end - 1].text === '-'))) { end++; continue; }
+      if (t.start !== this.tokens[Math.max(j, end - 1)].end || end === j) {
+        if (!/^\p{Lu}/u.test(t.text) || t.pos === 'PUNCT') break;
+        const m = this.matchAt(end, limit);
+        if (m && !this.senseOf(m, 'person') && m.phrase.senses.some((s) => s.type !== 'reference')) break;
+        end++;
+        continue;
+      }
+      break;
+    }
+    while (end > j && this.tokens[end - 1].text === '-') end--;
+    return end > j ? end : 0;
+  }
+
+  /** A person named after a title: "Defence Minister Kim Yong-hyun" takes its country from the modifier, the people table, or the context. */
+  private titledPerson(titleSector: string, titleStart: number, nameStart: number, nameEnd: number, mod: Modifier | null): ActorSpec {
+    const title = this.surface(titleStart, nameStart);
+    const known = this.matchAt(nameStart, nameEnd);
+    const person = known && known.end === nameEnd ? this.senseOf(known, 'person') : undefined;
+    if (person) return this.personSpec(person, mod, title);
+    const name = this.surface(nameStart, nameEnd);
+    const code = mod?.code ?? this.contextCode(nameStart);
+    const sector = titleSector === '*' ? mod?.sector ?? (code === 'IGO' ? undefined : 'GOV') : mod?.code === 'IGO' ? undefined : titleSector;
+    return { kind: 'person', code, sector, name, title, org: mod?.code === 'IGO' ? mod.spec.org : undefined };
+  }
+
+  /** An agent noun or title with no modifier: "lawmakers", "the troops", "Defence Minister Kim Yong-hyun". */
+  private bareAgent(m: Match, i: number, limit: number): number {
+    const title = this.senseOf(m, 'title');
+    const nameEnd = title ? this.nameAfter(m.end, limit) : 0;
+    if (title && nameEnd) {
+      this.mention(this.titledPerson(title.sector, i, m.end, nameEnd, null), i, nameEnd);
+      return nameEnd;
+    }
+    const agentSense = this.senseOf(m, 'agent');
+    const sector = agentSense?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
+    if (!sector || !this.isHead(m.end, limit, i)) return m.end;
+    const of = this.ofCountry(m.end, limit);
+    if (of) {
+      this.mention(this.agentSpec(sector, of.mod, i, m.end), i, of.end);
+      return of.end;
+    }
+    const start = i > 0 && DEFINITE.has(this.norms[i - 1]) ? i - 1 : i;
+    if (start < i) {
+      const earlier = this.recent((e) => e.sector === sector && e.kind !== 'person', Infinity, i);
+      if (earlier) {
+        this.mentionEntity(earlier, start, m.end, true);
+        return m.end;
+      }
+    }
+    this.mention(this.agentSpec(sector, null, i, m.end), start, m.end);
+    return m.end;
+  }
+
+  /** "the government of Japan", "the army of Sudan". */
+  private ofCountry(j: number, limit: number): { mod: Modifier; end: number } | null {
+    if (j + 1 >= limit || this.norms[j] !== 'of') return null;
+    let k = j + 1;
+    if (this.norms[k] === 'the' && k + 1 < limit) k++;
+    const m = this.matchAt(k, limit);
+    const c = this.countrySense(m);
+    if (!m || !c || c.form !== 'name') return null;
+    const spec = this.stateSpec(c.code);
+    return { mod: { code: c.code, spec }, end: m.end };
+  }
+
+  /** "the agency", "the alliance": a noun that names the kind of a body mentioned before. */
+  private definiteDescription(i: number, limit: number): number | null {
+    if (!DEFINITE.has(this.norms[i]) || i + 1 >= limit) return null;
+    const noun = this.tokens[i + 1];
+    if (noun.pos !== 'NOUN' && noun.pos !== 'PROPN') return null;
+    const target = this.recent((e) => (this.refsOf.get(e) ?? []).includes(noun.lemma) || (this.refsOf.get(e) ?? []).includes(noun.lower), Infinity, i);
+    if (!target || !this.isHead(i + 2, limit, i + 1)) return null;
+    this.mentionEntity(target, i, i + 2, true);
+    return i + 2;
+  }
+
+  /** Pronouns and plural descriptions: "it", "they", "his", "the two countries". */
+  private reference(ref: string, i: number, end: number, limit: number): number {
+    if (ref === 'pair') {
+      const states: ActorEntity[] = [];
+      for (let k = this.mentions.length - 1; k >= 0 && states.length < 2; k--) {
+        const e = this.entityOfMention.get(this.mentions[k])!;
+        if (e.kind === 'state' && !states.includes(e)) states.push(e);
+      }
+      if (states.length === 2) for (const e of states.reverse()) this.mentionEntity(e, i, end, true);
+      return end;
+    }
+    if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && EXPLETIVE_VERBS.has(this.tokens[i + 1].lemma)) return end;
+    const test: Record<string, (e: ActorEntity) => boolean> = {
+      singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
+      plural: (e) => e.kind === 'group',
+      person: (e) => e.kind === 'person',
+      state: (e) => e.kind === 'state',
+    };
+    const reach = ref === 'person' ? PERSON_REACH : ref === 'state' ? Infinity : PRONOUN_REACH;
+    const target = this.recent(test[ref], reach, i);
+    if (!target) return end;
+    this.mentionEntity(target, i, end, true);
+    // "its military", "their forces": the noun takes the country of what the pronoun refers to
+    if ((this.norms[i] === 'its' || this.norms[i] === 'their' || this.norms[i] === 'his' || this.norms[i] === 'her') && target.code !== '---') {
+      const mod: Modifier = { code: target.code, sector: target.sector, spec: { kind: target.kind, code: target.code } };
+      const head = this.head(end, limit, mod);
+      if (head) {
+        this.mention(head.spec, end, head.end);
+        return head.end;
+      }
+    }
+    return end;
+  }
+
+  /** The most recent entity that passes the test, mentioned within `reach` sentences before token i. */
+  private recent(test: (e: ActorEntity) => boolean, reach: number, i: number): ActorEntity | undefined {
+    const sentence = this.tokens[i].sentence;
+    for (let k = this.mentions.length - 1; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (sentence - m.sentence > reach) return undefined;
+      if (m.start >= this.tokens[i].start) continue;
+      const e = this.entityOfMention.get(m)!;
+      if (test(e)) return e;
+    }
+    return undefined;
+  }
+
+  /** The country a bare noun belongs to: the latest state named in this sentence or the one before, else the article's main one. */
+  private contextCode(i: number): string {
+    const named = this.recent((e) => e.code !== 'IGO' && e.code !== 'NGO' && e.code !== '---', 1, i);
+    if (named) return named.code;
+    let best = '---', most = 0;
+    for (const [code, n] of this.codeCounts) if (n > most) { best = code; most = n; }
+    return best;
+  }
+
+  // ---------- specs ----------
+
+  private stateSpec(code: string): ActorSpec {
+    return { kind: code === 'IGO' ? 'igo' : 'state', code, name: this.model.countryNames.get(code) };
+  }
+
+  private orgSpec(org: OrgSense, mod: Modifier | null): ActorSpec {
+    const code = mod && mod.code !== 'IGO' && (org.codes.length > 1 || org.codes[0] === '---') ? mod.code : org.codes.find((c) => this.codeCounts.has(c)) ?? org.codes[0];
+    return { kind: org.kind, code, sector: org.sector, org: org.org, name: org.name, refs: org.refs };
+  }
+
+  private personSpec(p: PersonSense, mod: Modifier | null, title: string | undefined): ActorSpec {
+    const code = mod && mod.code !== p.code && mod.code !== 'IGO' && p.code !== 'IGO' ? mod.code : p.code;
+    return { kind: 'person', code, sector: p.sector, name: p.name, title: title ?? p.title, org: p.org };
+  }
+
+  /** A noun of role with the country its modifier gives: "North Korean soldiers" PRK/MIL; "EU governments" is the EU itself. */
+  private agentSpec(sector: string, mod: Modifier | null, first: number, end: number): ActorSpec {
+    const plural = this.tokens[end - 1].lemma !== this.tokens[end - 1].lower;
+    const refs = [this.tokens[end - 1].lemma];
+    if (mod?.code === 'IGO') return mod.spec;
+    if (mod?.org && mod.sector) return { kind: plural ? 'group' : 'organization', code: mod.code, sector: sector === 'GOV' || sector === '*' ? mod.sector : sector, refs };
+    const code = mod?.code ?? this.contextCode(first);
+    return { kind: plural ? 'group' : 'organization', code, sector: sector === '*' ? 'GOV' : sector, refs };
+  }
+
+  // ---------- entities and mentions ----------
+
+  private keyOf(spec: ActorSpec): string {
+    return spec.kind === 'person' ? `person:${(spec.name ?? '').toLowerCase()}` : `${spec.code}|${spec.sector ?? ''}|${spec.org ?? ''}`;
+  }
+
+  private entityFor(spec: ActorSpec): ActorEntity {
+    const key = this.keyOf(spec);
+    let e = this.byKey.get(key);
+    // "Seoul's spy agency" and "the NIS" are one actor: a named body absorbs the unnamed one with its code and sector
+    if (!e && spec.kind !== 'person' && spec.code !== 'IGO' && spec.sector) {
+      const plain = this.byKey.get(`${spec.code}|${spec.sector}|`);
+      const named = [...this.byKey.entries()].filter(([k, v]) => k.startsWith(`${spec.code}|${spec.sector}|`) && k !== `${spec.code}|${spec.sector}|` && v.kind !== 'person');
+      if (!spec.org && named.length === 1) e = named[0][1];
+      else if (spec.org && plain) {
+        e = plain;
+        e.org = spec.org;
+        if (spec.name) e.name = spec.name;
+        e.kind = spec.kind;
+        this.byKey.set(key, e);
+      }
+    }
+    if (!e) {
+      e = { id: '', text: '', kind: spec.kind, code: spec.code, mentions: [] };
+      for (const f of ['sector', 'name', 'org', 'title'] as const) if (spec[f]) e[f] = spec[f];
+      this.entities.push(e);
+      this.byKey.set(key, e);
+    }
+    if (spec.refs?.length) this.refsOf.set(e, [...new Set([...(this.refsOf.get(e) ?? []), ...spec.refs])]);
+    if (spec.kind === 'person' && spec.name) this.addSurnames(spec.name, e);
+    return e;
+  }
+
+  private addSurnames(name: string, e: ActorEntity): void {
+    const words = name.split(/\s+/);
+    if (words.length < 2) return;
+    this.surnames.set(normalisePhrase(words[words.length - 1]), e);
+    // East Asian names put the family name first ("Kim Yong-hyun", "Ji Jae-ryeol")
+    if (name.includes('-') || words.length === 3) this.surnames.set(normalisePhrase(words[0]), e);
+  }
+
+  private mention(spec: ActorSpec, first: number, end: number): Mention {
+    return this.mentionEntity(this.entityFor(spec), first, end, false);
+  }
+
+  private mentionEntity(e: ActorEntity, first: number, end: number, anaphor: boolean): Mention {
+    const start = this.tokens[first].start, stop = this.tokens[end - 1].end;
+    const m: Mention = { actor: e.id, start, end: stop, firstToken: first, endToken: end, sentence: this.tokens[first].sentence };
+    if (anaphor) m.anaphor = true;
+    e.mentions.push(m);
+    this.mentions.push(m);
+    this.entityOfMention.set(m, e);
+    if (!anaphor && e.code !== 'IGO' && e.code !== '---' && e.code !== 'NGO') this.codeCounts.set(e.code, (this.codeCounts.get(e.code) ?? 0) + 1);
+    return m;
+  }
 }

@@ -44,8 +44,9 @@ export function clusterKey(type: string, status: string, sourceCodes: string[], 
 }
 
 /** Places each event in the existing or new cluster of its key whose dates stay within the window with it,
- *  preferring the one that stays narrowest. Events are taken in date order so the result does not depend on input order. */
-export function assignClusters(events: ClusterableEvent[], existing: ClusterState[]): ClusterAssignment {
+ *  preferring the one that stays narrowest. Events are taken in date order so the result does not depend on input order.
+ *  New clusters take ids from newId (random in the archive: an id must never be reused after its cluster empties). */
+export function assignClusters(events: ClusterableEvent[], existing: ClusterState[], newId: () => string): ClusterAssignment {
   const byKey = new Map<string, ClusterState[]>();
   for (const c of existing) push(byKey, c.key, { ...c });
   const existingIds = new Set(existing.map((c) => c.id));
@@ -65,7 +66,7 @@ export function assignClusters(events: ClusterableEvent[], existing: ClusterStat
     }
     if (!best) {
       best = {
-        id: `c:${e.id}`, key: e.clusterKey, type: e.type, status: e.status, sourceCodes: e.sourceCodes, targetCodes: e.targetCodes,
+        id: newId(), key: e.clusterKey, type: e.type, status: e.status, sourceCodes: e.sourceCodes, targetCodes: e.targetCodes,
         mentionCount: 0, firstDate: e.date, lastDate: e.date, firstReport: e.docDate, lastReport: e.docDate,
       };
       push(byKey, e.clusterKey, best);

@@ -36,8 +36,6 @@ const MONTHS: Record<string, number> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11,
   december: 12, dec: 12,
 };
-/** Month names that are also common English words: they count only after a time prefix or beside a day or year. */
-const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jun', 'dec']);
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 /** Astronomical seasons of the northern hemisphere, as [month, day] of start and end (winter runs into the next year). */
 const SEASONS: Record<string, [number, number, number, number]> = {
@@ -74,15 +72,15 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
   const prefixAlt = [...prefixes.keys()].sort(byLength).map((p) => (p.startsWith('the ') ? `(?:the\\s+)?${escapePhrase(p.slice(4))}` : escapePhrase(p))).join('|');
   const pieces = [
     `(?<period>${[...periods.keys()].sort(byLength).map(escapePhrase).join('|')})`,
-    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?<art>the|a|an)\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?:(?<dv>\\d+|${count})[\\s-]+)?(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
+    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?<art>a|an)\\s+(?:(?<dva>\\d+|${count})[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
     `(?<date>(?:(?<d1>${day})\\s+(?:of\\s+)?)?${month}(?:\\s+(?<d2>${day}))?(?:,?\\s+(?:of\\s+)?(?<y1>${year}))?)`,
     `(?<wd>${WEEKDAYS.join('|')})`,
     `(?<season>(?:(?<sd>this|next|last|coming)\\s+)?(?<sn>${Object.keys(SEASONS).join('|')})(?:\\s+(?:of\\s+)?(?<sy>${year}))?)`,
-    `(?<year>${year})(?!s\\b)`,
+    `(?<year>${year})`,
     `(?<prefix>${prefixAlt})`,
     `(?<conj>and/or|or|and|to)`,
   ];
-  return { pieces: new RegExp(`\\b(?:${pieces.join('|')})(?![\\w-]\\w)`, 'gi'), periods, prefixes, counts };
+  return { pieces: new RegExp(`\\b(?:${pieces.join('|')})(?!\\w)`, 'gi'), periods, prefixes, counts };
 }
 
 function parseOp(value: string, where: string): TimeOp {
@@ -258,9 +256,8 @@ function resolveDate(g: Record<string, string | undefined>, ref: number, directi
     const d = dayOf(y, month, day);
     return { start: d, end: d };
   };
-  const bare = day === undefined && g.y1 === undefined;
-  const needsPrefix = bare;
-  if (bare && AMBIGUOUS_MONTHS.has(g.mon!.toLowerCase().replace('.', '')) && g.mon!.length < 5 && g.mon!.toLowerCase() !== 'may' && g.mon!.toLowerCase() !== 'march') return null;
+  // a bare month name needs a time word before it ("in May"): "May" and "March" are also a verb
+  const needsPrefix = day === undefined && g.y1 === undefined;
   if (g.y1 !== undefined) { const w = windowIn(Number(g.y1)); return w && { window: w, deictic: false, needsPrefix }; }
   const w = nearestOccurrence(windowIn, ref, direction);
   return w && { window: w, deictic: false, needsPrefix };
@@ -298,9 +295,7 @@ function resolveSeason(g: Record<string, string | undefined>, ref: number, direc
 function resolveDuration(g: Record<string, string | undefined>, ref: number, grammar: TimeGrammar): Base | null {
   const quantity = g.dq?.toLowerCase(), direction = g.dn?.toLowerCase(), suffix = g.dsuf?.toLowerCase().replace(/\s+/g, ' ');
   if (!quantity && !direction && !suffix) return null;
-  const valueText = g.dv?.toLowerCase().replace(/\s+/g, ' ');
-  const article = g.art?.toLowerCase();
-  if (valueText === undefined && article !== 'a' && article !== 'an' && !direction) return null;
+  const valueText = (g.dv ?? g.dva)?.toLowerCase().replace(/\s+/g, ' ');
   const n = valueText === undefined ? 1 : /^\d+$/.test(valueText) ? Number(valueText) : grammar.counts.get(valueText);
   if (n === undefined || n <= 0) return null;
   const unit = DURATION_UNITS[g.du!.toLowerCase()];
@@ -318,11 +313,12 @@ export function applyOp(op: TimeOp, w: DayWindow, ref: number, direction: Direct
   const { start: s, end: e } = w;
   switch (op.name) {
     case 'same': return w;
-    case 'by': return direction === 'forward' && ref <= e ? { start: Math.min(ref, Math.max(s, ref)), end: e } : w;
+    case 'by': return direction === 'forward' && ref <= e ? { start: ref, end: e } : w;
     case 'since': return s <= ref ? { start: s, end: ref } : w;
     case 'before': return direction === 'forward' && ref < s ? { start: ref, end: s - 1 } : { start: s - (e - s + 1), end: s - 1 };
     case 'after': return { start: e + 1, end: e + Math.max(e - s + 1, 7) };
-    case 'around': return { start: s - 7, end: e + 7 };
+    // about a week either side, but not reaching across the reference day that the phrase itself does not cross
+    case 'around': return direction === 'forward' ? { start: Math.max(s - 7, Math.min(s, ref)), end: e + 7 } : { start: s - 7, end: Math.min(e + 7, Math.max(e, ref)) };
     case 'later': return ref <= e ? { start: Math.max(s, ref), end: e } : w;
     case 'earlier': return ref >= s ? { start: s, end: Math.min(e, ref) } : w;
     case 'part': return part(w, op.k, op.n);

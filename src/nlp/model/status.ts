@@ -1,10 +1,124 @@
-// Status cue tables: modals, future and intent frames, reporting verbs, conditionals, negation and denial, likelihood words.
+// Status cue tables (cues.tsv: modals, frames, negation, conditionals, reporting and denial words; likelihood.tsv: estimative word -> p), parsed into lookups.
 import type { ReadTable } from './types.js';
 
-export interface StatusModel {
-  cues: Map<string, unknown>;
+export const CUE_KINDS = [
+  'future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation',
+  'conditional', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence', 'prospective', 'prospect',
+] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export const COMPLEMENTS = ['to', 'ing', 'np', 'that', '-'] as const;
+export type Complement = (typeof COMPLEMENTS)[number];
+
+/** A phrase of one or more words, matched against tokens by lower-case form or lemma. */
+export interface Phrase {
+  words: string[];
 }
 
-export function buildStatusModel(_read: ReadTable): StatusModel {
-  return { cues: new Map() };
+export interface Cue extends Phrase {
+  kind: CueKind;
+  complements: ReadonlySet<Complement>;
+  trust: number;
+}
+
+export interface LikelihoodCue extends Phrase {
+  p: number;
+}
+
+/** Phrases indexed by their last word, longest first, so that a right-to-left scan finds the longest match first. */
+export type PhraseIndex<T extends Phrase> = Map<string, T[]>;
+
+export interface StatusModel {
+  cues: PhraseIndex<Cue>;
+  likelihood: PhraseIndex<LikelihoodCue>;
+}
+
+/** The token fields a phrase is matched on. */
+export interface WordForms {
+  lower: string;
+  lemma: string;
+}
+
+export function buildStatusModel(read: ReadTable): StatusModel {
+  return {
+    cues: indexPhrases(parseCues(read('cues.tsv'))),
+    likelihood: indexPhrases(parseLikelihood(read('likelihood.tsv'))),
+  };
+}
+
+export function parseCues(text: string, file = 'cues.tsv'): Cue[] {
+  return dataLines(text).map(({ cells, line }) => {
+    const where = `${file} line ${line}`;
+    if (cells.length < 4) throw new Error(`${where}: expected 4 tab-separated columns (phrase, kind, complement, trust), got ${cells.length}`);
+    const [phrase, kind, complement, trustText] = cells;
+    if (!(CUE_KINDS as readonly string[]).includes(kind)) throw new Error(`${where}: unknown kind "${kind}" (one of ${CUE_KINDS.join(', ')})`);
+    const complements = complement.split(',').map((c) => c.trim());
+    for (const c of complements) if (!(COMPLEMENTS as readonly string[]).includes(c)) throw new Error(`${where}: unknown complement "${c}" (one of ${COMPLEMENTS.join(', ')})`);
+    return { words: words(phrase, where), kind: kind as CueKind, complements: new Set(complements as Complement[]), trust: unitNumber(trustText, 'trust', where) };
+  });
+}
+
+export function parseLikelihood(text: string, file = 'likelihood.tsv'): LikelihoodCue[] {
+  return dataLines(text).map(({ cells, line }) => {
+    const where = `${file} line ${line}`;
+    if (cells.length < 2) throw new Error(`${where}: expected columns cue, p, basis`);
+    return { words: words(cells[0], where), p: unitNumber(cells[1], 'p', where) };
+  });
+}
+
+export function indexPhrases<T extends Phrase>(phrases: T[]): PhraseIndex<T> {
+  const index: PhraseIndex<T> = new Map();
+  for (const phrase of phrases) {
+    const last = phrase.words[phrase.words.length - 1];
+    const list = index.get(last) ?? [];
+    list.push(phrase);
+    index.set(last, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+/** True when the token's lower-case form or lemma is the word. */
+export const wordMatches = (word: string, token: WordForms): boolean => word === token.lower || word === token.lemma;
+
+/**
+ * The phrases whose last word is tokens[end] and whose other words precede it, not reaching before `floor`; longest first.
+ * `accept` filters candidates before the word-by-word check.
+ */
+export function phrasesEndingAt<T extends Phrase>(index: PhraseIndex<T>, tokens: readonly WordForms[], end: number, floor: number, accept: (p: T) => boolean = () => true): T[] {
+  const token = tokens[end];
+  const candidates = token.lower === token.lemma ? index.get(token.lower) : [...(index.get(token.lower) ?? []), ...(index.get(token.lemma) ?? [])];
+  if (!candidates) return [];
+  const found: T[] = [];
+  for (const phrase of candidates) {
+    const n = phrase.words.length;
+    if (end - n + 1 < floor || !accept(phrase)) continue;
+    let ok = true;
+    for (let k = 0; k < n - 1 && ok; k++) ok = wordMatches(phrase.words[k], tokens[end - n + 1 + k]);
+    if (ok) found.push(phrase);
+  }
+  if (found.length > 1) found.sort((a, b) => b.words.length - a.words.length);
+  return found;
+}
+
+function dataLines(text: string): { cells: string[]; line: number }[] {
+  const out: { cells: string[]; line: number }[] = [];
+  text.split('\n').forEach((raw, k) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || line.startsWith('#')) return;
+    out.push({ cells: line.split('\t').map((c) => c.trim()), line: k + 1 });
+  });
+  return out;
+}
+
+function words(phrase: string, where: string): string[] {
+  const list = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!list.length) throw new Error(`${where}: empty phrase`);
+  return list;
+}
+
+function unitNumber(text: string, name: string, where: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new Error(`${where}: ${name} must be a number from 0 to 1, got "${text}"`);
+  return value;
 }

@@ -1,0 +1,307 @@
+// A light clause analyser for one sentence: noun-phrase chunks, verb groups, and who is the subject of a verb group.
+import type { Mention, Token } from '../types.js';
+
+/** A noun-phrase chunk: token range (end exclusive), its head, and the preposition that governs it, if any. */
+export interface Chunk {
+  start: number;
+  end: number;
+  head: number;
+  prep: string | null;
+}
+
+/** A verb group: auxiliaries, adverbs and verbs ending in a head verb ("has already sent", "to dispatch"). */
+export interface VerbGroup {
+  start: number;
+  head: number;
+  /** first token after the group */
+  end: number;
+  passive: boolean;
+  /** introduced by "to" */
+  infinitive: boolean;
+  /** only auxiliaries: a copula ("is likely to") */
+  copula: boolean;
+}
+
+/** Where a subject was found, for confidence and explanations. */
+export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative';
+
+export interface Subject {
+  chunks: Chunk[];
+  route: SubjectRoute;
+}
+
+export interface Clause {
+  tokens: Token[];
+  first: number;
+  end: number;
+  /** tokens read as verbs, after fixing common tagger slips ("Poland shot down", "will close", "and plans to") */
+  verbal: Uint8Array;
+  chunks: Chunk[];
+  groups: VerbGroup[];
+  /** token -> chunk index, -1 outside chunks (offset by first) */
+  chunkAt: Int32Array;
+  /** token -> verb group index, -1 outside groups (offset by first) */
+  groupAt: Int32Array;
+}
+
+const MODALS = new Set(['will', 'would', 'may', 'might', 'can', 'could', 'shall', 'should', 'must', 'to']);
+const RELATIVES = new Set(['who', 'which', 'whom']);
+const PERSONAL = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'him', 'her', 'them', 'us', 'me']);
+const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+const QUANTIFIERS = new Set(['about', 'nearly', 'roughly', 'some', 'more', 'than', 'least', 'almost', 'around', 'approximately', 'over', 'only']);
+const COORDINATORS = new Set(['and', 'or', 'nor', 'but']);
+/** verbs whose object is the subject of the infinitive that follows ("urged Seoul to ...") */
+const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let']);
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+
+const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && (PERSONAL.has(t.lower) || POSSESSIVE.has(t.lower)));
+
+/** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
+export function analyseClause(tokens: Token[], first: number, end: number, mentionAt: Int32Array, mentions: Mention[], isVerbForm: (t: Token) => boolean): Clause {
+  const n = end - first;
+  const verbal = new Uint8Array(n);
+  for (let i = first; i < end; i++) verbal[i - first] = readsAsVerb(tokens, i, first, end, mentionAt, isVerbForm) ? 1 : 0;
+  const clause: Clause = { tokens, first, end, verbal, chunks: [], groups: [], chunkAt: new Int32Array(n).fill(-1), groupAt: new Int32Array(n).fill(-1) };
+  chunkNouns(clause, mentionAt, mentions);
+  groupVerbs(clause);
+  return clause;
+}
+
+function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, isVerbForm: (t: Token) => boolean): boolean {
+  const t = tokens[i];
+  if (mentionAt[i] >= 0) return false;
+  const prev = i > first ? tokens[i - 1] : undefined;
+  const next = i + 1 < end ? tokens[i + 1] : undefined;
+  if (t.pos === 'VERB') {
+    // a participle or gerund inside a noun phrase ("the fighting", "the wounded") is nominal
+    return !(prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET');
+  }
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
+  if (!prev) return false;
+  // "will close its border": a modal is never followed by a noun
+  if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
+  // "and plans to dispatch"
+  if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON')) return true;
+  // "Poland shot down drones": a trigger verb form right after a name or pronoun
+  const afterNominal = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) || mentionAt[i - 1] >= 0;
+  return t.pos === 'NOUN' && afterNominal && isVerbForm(t) && next?.pos !== 'VERB' && next?.pos !== 'AUX';
+}
+
+function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void {
+  const { tokens, first, end } = c;
+  let start = -1, hasNoun = false;
+  const close = (stop: number) => {
+    if (start >= 0 && hasNoun) {
+      let head = stop - 1;
+      while (head > start && !isNominal(tokens[head]) && mentionAt[head] < 0) head--;
+      const before = start > first ? tokens[start - 1] : undefined;
+      const prep = before && (before.pos === 'ADP' || (before.lower === 'to' && before.pos === 'PART')) ? before.lower : null;
+      const k = c.chunks.push({ start, end: stop, head, prep }) - 1;
+      for (let j = start; j < stop; j++) c.chunkAt[j - first] = k;
+    }
+    start = -1;
+    hasNoun = false;
+  };
+  for (let i = first; i < end; i++) {
+    const t = tokens[i];
+    if (mentionAt[i] >= 0) {
+      const m = mentions[mentionAt[i]];
+      const mentionEnd = Math.min(m.endToken, end);
+      // a new mention after a complete noun starts a new chunk unless joined by a possessive ("Russia's defence ministry")
+      if (start >= 0 && hasNoun && !POSSESSIVE_MARKS.has(tokens[i - 1].lower) && tokens[i - 1].pos !== 'ADJ' && tokens[i - 1].pos !== 'NOUN') close(i);
+      if (start < 0) start = i;
+      hasNoun = true;
+      i = mentionEnd - 1;
+      continue;
+    }
+    if (c.verbal[i - first]) { close(i); continue; }
+    const joined = i > first && tokens[i - 1].end === t.start && (t.text === '-' || tokens[i - 1].text === '-');
+    if (joined && start >= 0) continue;
+    const opener = t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVE.has(t.lower)) || t.pos === 'NUM' || (t.pos === 'ADV' && QUANTIFIERS.has(t.lower) && tokens[i + 1]?.pos === 'NUM');
+    if (opener) {
+      if (hasNoun && !(t.pos === 'NUM' && start >= 0 && tokens[i - 1].pos === 'NUM')) close(i);
+      if (start < 0) start = i;
+      if (t.pos === 'NUM' || t.pos === 'PRON') hasNoun = true;
+      continue;
+    }
+    if (t.pos === 'PRON' && PERSONAL.has(t.lower)) { close(i); start = i; hasNoun = true; close(i + 1); continue; }
+    if (t.pos === 'ADJ') { if (hasNoun) close(i); if (start < 0) start = i; continue; }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') { if (start < 0) start = i; hasNoun = true; continue; }
+    if (t.pos === 'PART' && POSSESSIVE_MARKS.has(t.lower) && start >= 0) { hasNoun = false; continue; }
+    if (t.text === '-' && start >= 0) continue;
+    close(i);
+  }
+  close(end);
+}
+
+function groupVerbs(c: Clause): void {
+  const { tokens, first, end } = c;
+  let i = first;
+  while (i < end) {
+    const t = tokens[i];
+    const isTo = t.lower === 'to' && t.pos === 'PART';
+    if (!(c.verbal[i - first] || t.pos === 'AUX' || isTo)) { i++; continue; }
+    const start = i;
+    let head = -1, j = i;
+    for (; j < end; j++) {
+      const u = tokens[j];
+      if (j > start && u.lower === 'to' && u.pos === 'PART') break;
+      if (c.verbal[j - first]) head = j;
+      else if (u.pos === 'AUX' || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
+      else if (u.pos === 'ADV' && c.chunkAt[j - first] < 0) continue;
+      else break;
+    }
+    if (head < 0) {
+      // auxiliaries alone: a copula group ("is likely to"), headed by its last auxiliary
+      let last = -1;
+      for (let k = start; k < j; k++) if (tokens[k].pos === 'AUX') last = k;
+      if (last < 0) { i = Math.max(j, i + 1); continue; }
+      head = last;
+    }
+    const groupEnd = head + 1;
+    const h = tokens[head];
+    let passive = false;
+    if (c.verbal[head - first] && !h.lower.endsWith('ing') && h.lower !== h.lemma) {
+      for (let k = head - 1; k >= start; k--) {
+        const a = tokens[k];
+        if (a.pos === 'ADV') continue;
+        passive = a.lemma === 'be' || a.lemma === 'get';
+        break;
+      }
+    }
+    const k = c.groups.push({ start, head, end: groupEnd, passive, infinitive: isTo, copula: !c.verbal[head - first] }) - 1;
+    for (let m = start; m < groupEnd; m++) c.groupAt[m - first] = k;
+    i = groupEnd;
+  }
+}
+
+export const chunkAtToken = (c: Clause, i: number): Chunk | null => {
+  if (i < c.first || i >= c.end) return null;
+  const k = c.chunkAt[i - c.first];
+  return k >= 0 ? c.chunks[k] : null;
+};
+
+export const groupAtToken = (c: Clause, i: number): VerbGroup | null => {
+  if (i < c.first || i >= c.end) return null;
+  const k = c.groupAt[i - c.first];
+  return k >= 0 ? c.groups[k] : null;
+};
+
+/** The chunk ending right at token i, if any. */
+function chunkEndingAt(c: Clause, i: number): Chunk | null {
+  const ch = chunkAtToken(c, i);
+  return ch && ch.end === i + 1 ? ch : null;
+}
+
+/** The coordinated chunks ending with `last` ("The United States, South Korea and Japan"). */
+export function coordinatedBefore(c: Clause, last: Chunk): Chunk[] {
+  const out = [last];
+  let cur = last;
+  for (;;) {
+    const sep = c.tokens[cur.start - 1];
+    if (!sep || cur.start - 1 < c.first || !(sep.lower === 'and' || sep.lower === ',' || sep.lower === 'or' || sep.lower === 'nor')) break;
+    const prev = chunkEndingAt(c, cur.start - 2);
+    if (!prev || prev.prep !== cur.prep) break;
+    out.unshift(prev);
+    cur = prev;
+  }
+  return out;
+}
+
+/** The coordinated chunks starting with `firstChunk` ("with Finland and Estonia"). */
+export function coordinatedAfter(c: Clause, firstChunk: Chunk, limit: number): Chunk[] {
+  const out = [firstChunk];
+  let cur = firstChunk;
+  for (;;) {
+    const sep = c.tokens[cur.end];
+    if (cur.end >= limit || !sep || !(sep.lower === 'and' || sep.lower === ',' || sep.lower === 'or')) break;
+    const next = chunkAtToken(c, cur.end + 1);
+    if (!next || next.start !== cur.end + 1 || next.end > limit) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+/** The verb group that ends last before token i, if any. */
+function groupBefore(c: Clause, i: number): VerbGroup | null {
+  let best: VerbGroup | null = null;
+  for (const g of c.groups) if (g.end <= i && (!best || g.end > best.end)) best = g;
+  return best;
+}
+
+/** The chunk right after a verb group (its direct object), if any. */
+export function objectOf(c: Clause, g: VerbGroup, particles = 0): Chunk | null {
+  const ch = chunkAtToken(c, g.end + particles);
+  return ch && ch.start === g.end + particles && ch.prep === null ? ch : null;
+}
+
+/**
+ * The subject of a verb group: the noun phrase before it, or, when the verb has none of its own, the subject its
+ * construction shares (an infinitive's governing verb, the first of two coordinated verbs, a relative pronoun's antecedent).
+ */
+export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
+  if (depth > 6) return null;
+  const { tokens, first } = c;
+  let p = g.start - 1;
+  let route: SubjectRoute = 'subject';
+  for (;;) {
+    while (p >= first && (tokens[p].pos === 'ADV' || tokens[p].text === '"' || tokens[p].text === '“' || tokens[p].text === '”')) p--;
+    if (p < first) return null;
+    const ch = chunkEndingAt(c, p);
+    if (ch && ch.prep === null) return { chunks: coordinatedBefore(c, ch), route };
+    if (ch && ch.prep !== null) {
+      // a prepositional phrase between subject and verb ("Seoul on Friday imposed", "Residents of frontline towns have")
+      let q = ch.start - 2;
+      const before = tokens[q];
+      if (q < first || before.text === ',') return null;
+      const participle = groupAtToken(c, q);
+      if (participle && participle.head === q && !participle.copula) {
+        // a reduced relative inside the subject ("soldiers deployed to Russia have begun")
+        q = participle.start - 1;
+        route = 'reduced-relative';
+      }
+      p = q;
+      continue;
+    }
+    break;
+  }
+  const t = tokens[p];
+  if (RELATIVES.has(t.lower) || (t.lower === 'that' && t.pos === 'PRON')) {
+    let q = p - 1;
+    if (q >= first && tokens[q].text === ',') q--;
+    const ante = chunkEndingAt(c, q);
+    return ante ? { chunks: [ante], route: 'relative' } : null;
+  }
+  if (g.infinitive) {
+    let q = p;
+    // "is likely to", "is ready to": skip the predicate adjective to its copula
+    while (q >= first && (tokens[q].pos === 'ADJ' || tokens[q].pos === 'ADV')) q--;
+    const obj = chunkEndingAt(c, q);
+    if (obj && obj.prep === null) {
+      const governor = groupAtToken(c, obj.start - 1);
+      if (governor && OBJECT_CONTROL.has(tokens[governor.head].lemma)) return { chunks: [obj], route: 'object-control' };
+    }
+    const governor = groupAtToken(c, q) ?? groupBefore(c, q + 1);
+    if (!governor || governor === g) return null;
+    const s = subjectOf(c, governor, depth + 1);
+    return s && { chunks: s.chunks, route: s.route === 'subject' ? 'infinitive' : s.route };
+  }
+  if (COORDINATORS.has(t.lower) || t.text === ',') {
+    const prev = groupBefore(c, p);
+    if (!prev) return null;
+    const s = subjectOf(c, prev, depth + 1);
+    return s && { chunks: s.chunks, route: 'coordination' };
+  }
+  if (t.pos === 'ADP' || t.pos === 'SCONJ') {
+    // a gerund after a preposition: "accusing Seoul of flying" (the object), "reward Pyongyang by transferring" (the subject)
+    if (!tokens[g.head].lower.endsWith('ing')) return null;
+    const prev = groupBefore(c, p);
+    if (!prev) return null;
+    const obj = objectOf(c, prev);
+    if (t.lower !== 'by' && obj && obj.end === p) return { chunks: [obj], route: 'object-control' };
+    const s = subjectOf(c, prev, depth + 1);
+    return s && { chunks: s.chunks, route: 'gerund' };
+  }
+  return null;
+}
