@@ -21,4 +21,11 @@ for (const set of sets) {
   process.stdout.write(r.stdout);
   if (r.status !== 0) { failed = true; process.stderr.write(r.stderr); }
 }
+const storyDir = path.join(shared, 'eval', 'articles', 'dev');
+if (fs.existsSync(path.join(storyDir, 'storylines.json'))) {
+  console.log(`\n## ${path.relative(shared, storyDir)}/storylines.json (forecast tracking)`);
+  const r = spawnSync(process.execPath, [path.resolve('scripts/eval-storylines.mjs'), '--dist', dist, '--set', storyDir, ...(show.length ? ['--show'] : [])], { encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0) { failed = true; process.stderr.write(r.stderr); }
+}
 process.exit(failed ? 1 : 0);

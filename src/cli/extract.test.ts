@@ -1,5 +1,5 @@
 // Tests for `watchfloor extract`: streaming JSON lines with error records, files, flags and exit codes.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import { runExtract, type ExtractFlags } from './extract.js';
 
 const model = loadModel();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'watchfloor-extract-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.js');
 
 async function run(files: string[], flags: ExtractFlags, stdin: string | Buffer = '', env: NodeJS.ProcessEnv = {}, withModel: Model = model) {

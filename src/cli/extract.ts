@@ -226,11 +226,12 @@ async function extractDocuments(files: string[], flags: ExtractFlags, engine: En
 /** Reads a file or stdin whole, refusing (without reading on) once it is past the size any acceptable text could have. */
 async function readWhole(file: string | undefined, engine: Engine, io: Io): Promise<Buffer> {
   const maxBytes = engine.maxChars * BYTES_PER_CHAR;
-  const tooLarge = (size: string) => new engine.InputError(`the ${file !== undefined ? 'file' : 'input'} is ${size} bytes, over the limit of ${maxBytes.toLocaleString('en')} bytes`, 'too-large');
+  const limit = `the limit of ${maxBytes.toLocaleString('en')} bytes`;
+  const tooLarge = (message: string) => new engine.InputError(message, 'too-large');
   if (file !== undefined) {
     const stat = await fs.promises.stat(file);
     if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stat.size > maxBytes) throw tooLarge(stat.size.toLocaleString('en'));
+    if (stat.size > maxBytes) throw tooLarge(`the file is ${stat.size.toLocaleString('en')} bytes, over ${limit}`);
   } else if ((io.stdin as { isTTY?: boolean }).isTTY) {
     io.stderr.write('watchfloor extract: reading the article from standard input (end it with Ctrl-D)\n');
   }
@@ -241,7 +242,7 @@ async function readWhole(file: string | undefined, engine: Engine, io: Io): Prom
     size += buf.length;
     if (size > maxBytes) {
       if (file === undefined) io.stdin.destroy();
-      throw tooLarge(`more than ${maxBytes.toLocaleString('en')}`);
+      throw tooLarge(`the input is over ${limit}`);
     }
     chunks.push(buf);
   }

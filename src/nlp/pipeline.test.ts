@@ -100,32 +100,42 @@ function extractOrRefuse(text: string, day: string): ExtractionRecord | undefine
   }
 }
 
+/** Checks a property and, when it fails, names the shrunk counterexample and what is wrong with its record (or what it threw). */
+function holds<T extends unknown[]>(args: { [K in keyof T]: fc.Arbitrary<T[K]> }, problemsOf: (...values: T) => string[], numRuns: number): void {
+  const outcome = fc.check(fc.property(...(args as unknown as [fc.Arbitrary<unknown>]), (...values: unknown[]) => problemsOf(...(values as T)).length === 0), { numRuns });
+  if (!outcome.failed) return;
+  const example = outcome.counterexample as T;
+  const found = outcome.errorInstance ? [`threw ${String(outcome.errorInstance)}`] : problemsOf(...example);
+  assert.fail(`for ${JSON.stringify(example)} (seed ${outcome.seed}):\n  ${found.join('\n  ')}`);
+}
+
 test('property: every span lies inside the text and slices to the text the record gives', () => {
-  fc.assert(fc.property(newsText, published, (text, day) => {
+  holds([newsText, published], (text: string, day: string) => {
     const rec = extractOrRefuse(text, day);
-    if (rec) assert.deepEqual(spanProblems(text, rec), []);
-  }), { numRuns: 300 });
+    return rec ? spanProblems(text, rec) : [];
+  }, 300);
 });
 
 test('property: events name only actors in the record, ids are unique, values in range', () => {
-  fc.assert(fc.property(newsText, published, (text, day) => {
+  holds([newsText, published], (text: string, day: string) => {
     const rec = extractOrRefuse(text, day);
-    if (rec) assert.deepEqual(idProblems(rec), []);
-  }), { numRuns: 300 });
+    return rec ? idProblems(rec) : [];
+  }, 300);
 });
 
 test('property: the same input gives the same record', () => {
-  fc.assert(fc.property(newsText, published, (text, day) => {
-    assert.deepEqual(extractOrRefuse(text, day), extractOrRefuse(text, day));
-  }), { numRuns: 100 });
+  holds([newsText, published], (text: string, day: string) => {
+    const first = JSON.stringify(extractOrRefuse(text, day)), second = JSON.stringify(extractOrRefuse(text, day));
+    return first === second ? [] : [`first ${first}`, `second ${second}`];
+  }, 100);
 });
 
 test('property: arbitrary strings either extract or are refused with an InputError, never anything else', () => {
   const anyText = fc.oneof(fc.string({ maxLength: 300, unit: 'binary' }), fc.string({ maxLength: 300, unit: 'grapheme' }), fc.string({ maxLength: 300 }), newsText.map((t) => t.replace(/ /g, '')));
-  fc.assert(fc.property(anyText, (text) => {
+  holds([anyText], (text: string) => {
     const rec = extractOrRefuse(text, '2024-06-20');
-    if (rec) assert.deepEqual([...spanProblems(text, rec), ...idProblems(rec)], []);
-  }), { numRuns: 300 });
+    return rec ? [...spanProblems(text, rec), ...idProblems(rec)] : [];
+  }, 300);
 });
 
 test('the property checker itself catches a bad span (so a pass means something)', () => {

@@ -1,6 +1,7 @@
 // Opens the archive named by a URL: a SQLite file path (default ./watchfloor.db) or postgres://...
-import type { Storage } from './types.js';
-import { StoreError } from './types.js';
+import { openPostgresStore } from './postgres/index.js';
+import { openSqliteStore } from './sqlite/index.js';
+import { StoreError, type Storage } from './types.js';
 
 export * from './types.js';
 
@@ -11,7 +12,15 @@ export function resolveDbUrl(flag?: string, env: NodeJS.ProcessEnv = process.env
   return flag || env.WATCHFLOOR_DB || DEFAULT_DB;
 }
 
-/** Opens (creating and migrating when needed) the archive at a URL: postgres://, postgresql://, sqlite:PATH, file:PATH or a plain path. */
+/** Opens (creating and migrating when needed) the archive at a URL: postgres:// or postgresql:// for a server,
+ *  else a SQLite file given as a path, sqlite:PATH or file:PATH. */
 export async function openStore(url: string): Promise<Storage> {
-  throw new StoreError(`not implemented yet: ${url}`, 'bad-url');
+  if (typeof url !== 'string' || !url.trim()) throw new StoreError('no database given (use --db or WATCHFLOOR_DB)', 'bad-url');
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return openPostgresStore(url);
+  if (scheme === 'sqlite' || scheme === 'file') return openSqliteStore(url.slice(scheme.length + 1).replace(/^\/\/(?=\/|\.)/, '') || ':memory:');
+  if (scheme && /^[a-z][a-z0-9+.-]+:\/\//i.test(url)) {
+    throw new StoreError(`unsupported database URL ${JSON.stringify(url.replace(/\/\/[^@/]*@/, '//***@'))}: use a SQLite file path or postgres://`, 'bad-url');
+  }
+  return openSqliteStore(url);
 }

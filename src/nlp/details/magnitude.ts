@@ -1,0 +1,203 @@
+// Magnitudes: finds the counts in a sentence ("about 3,000 soldiers", "several thousand troops") as ranges with a unit.
+import type { Token } from '../types.js';
+import { MONTHS } from './time.js';
+
+export type QuantityModifier = 'approx' | 'atleast' | 'upto' | 'exact';
+
+/** The compiled quantities.tsv: one scanner for number phrases and the tables that give them values and units. */
+export interface QuantityTables {
+  pattern: RegExp;
+  vague: Map<string, [number, number]>;
+  numbers: Map<string, number>;
+  scales: Map<string, number>;
+  modifiers: Map<string, QuantityModifier>;
+  units: Map<string, string>;
+  money: Map<string, string>;
+  moneyEvents: Set<string>;
+  ignore: Set<string>;
+}
+
+export interface Quantity {
+  text: string;
+  min: number;
+  max: number;
+  /** the counted noun as reported ("troops"), or a currency code; absent when the text leaves it out ("a total of 10,000") */
+  unit?: string;
+  money: boolean;
+  /** character span of the whole phrase, noun included */
+  span: [number, number];
+  /** token range of the phrase, end exclusive */
+  firstToken: number;
+  endToken: number;
+}
+
+/** The value of a number phrase without its noun ("about 3,000" -> 2700..3300); null when it is not one. */
+export interface QuantityValue { min: number; max: number; numberWord: boolean; vague: boolean; currency?: string; end: number }
+
+const MODIFIER_KINDS = new Set<QuantityModifier>(['approx', 'atleast', 'upto', 'exact']);
+/** Words between a number and its noun that do not change what is counted ("6,000 more soldiers"). */
+const FILLERS = new Set(['more', 'additional', 'extra', 'other', 'further', 'new', 'fresh']);
+/** Words before a number word that make it refer back rather than count ("the two countries"). */
+const DEFINITE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'both', 'all', 'every', 'each']);
+/** Words before a four-digit number that make it a year ("in 2024", "the 2024 election"). */
+const YEAR_CONTEXT = new Set(['the', 'in', 'since', 'by', 'of', 'from', 'until', 'before', 'after', 'early', 'mid', 'late', 'during', 'for', 'to', 'and', 'or', 'a', 'this', 'that', "'s"]);
+
+const escapePhrase = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
+const alternatives = (keys: Iterable<string>) => [...keys].sort((a, b) => b.length - a.length).map(escapePhrase).join('|');
+const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
+export function compileQuantities(tsv: string, fileName = 'quantities.tsv'): QuantityTables {
+  const t: Omit<QuantityTables, 'pattern'> = {
+    vague: new Map(), numbers: new Map(), scales: new Map(), modifiers: new Map(), units: new Map(), money: new Map(), moneyEvents: new Set(), ignore: new Set(),
+  };
+  tsv.split('\n').forEach((line, k) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [kind, rawPhrase, a, b] = line.split('\t').map((c) => c.trim());
+    const where = `${fileName}:${k + 1}`;
+    const phrase = rawPhrase?.toLowerCase();
+    if (!phrase) throw new Error(`${where}: expected a kind and a phrase separated by a tab`);
+    const num = (s: string | undefined) => {
+      const n = Number(s);
+      if (s === undefined || s === '' || !Number.isFinite(n)) throw new Error(`${where}: "${s ?? ''}" is not a number`);
+      return n;
+    };
+    const text = (s: string | undefined) => {
+      if (!s) throw new Error(`${where}: the ${kind} row needs a value`);
+      return s;
+    };
+    switch (kind) {
+      case 'vague': t.vague.set(phrase, [num(a), num(b)]); break;
+      case 'number': t.numbers.set(phrase, num(a)); break;
+      case 'scale': t.scales.set(phrase, num(a)); break;
+      case 'modifier': {
+        const m = text(a) as QuantityModifier;
+        if (!MODIFIER_KINDS.has(m)) throw new Error(`${where}: unknown modifier kind "${m}" (approx, atleast, upto, exact)`);
+        t.modifiers.set(phrase, m);
+        break;
+      }
+      case 'unit': t.units.set(phrase, text(a)); break;
+      case 'money': t.money.set(phrase, text(a)); break;
+      case 'money-event': t.moneyEvents.add(rawPhrase); break;
+      case 'ignore': t.ignore.add(phrase); break;
+      default: throw new Error(`${where}: unknown kind "${kind}"`);
+    }
+  });
+  const number = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${alternatives(t.numbers.keys())}`;
+  const symbols = [...t.money.keys()].filter((k) => !/^[a-z]+$/.test(k));
+  const pattern = new RegExp(
+    `(?<![\\w.,/$€£-])(?:(?<mod>${alternatives(t.modifiers.keys())})\\s+)?(?<cur>${alternatives(symbols)})?\\s?` +
+      `(?:between\\s+(?<lo>${number})\\s+and\\s+(?<hi>${number})|(?<vague>${alternatives(t.vague.keys())})(?:\\s+of)?|(?<num>${number})(?:\\s*(?:-|–|to)\\s*(?<num2>${number}))?)` +
+      `(?:[\\s-]*(?<scale>${alternatives(t.scales.keys())}))?(?![\\w%])(?![.,]\\d)`,
+    'gi',
+  );
+  return { pattern, ...t };
+}
+
+/** Reads the number phrase at the start of `text` (e.g. "up to 12,000"); null when there is none. */
+export function parseQuantityPhrase(text: string, tables: QuantityTables): QuantityValue | null {
+  tables.pattern.lastIndex = 0;
+  const m = tables.pattern.exec(text);
+  tables.pattern.lastIndex = 0;
+  return m && m.index === 0 ? valueOf(m, tables) : null;
+}
+
+function valueOf(m: RegExpExecArray, tables: QuantityTables): QuantityValue | null {
+  const g = m.groups as Record<string, string | undefined>;
+  const scale = g.scale ? tables.scales.get(squash(g.scale)) ?? 1 : 1;
+  const read = (s: string) => (/^\d/.test(s) ? Number(s.replace(/,/g, '')) : tables.numbers.get(squash(s)) ?? NaN);
+  let min: number, max: number;
+  const vague = g.vague !== undefined;
+  if (vague) [min, max] = tables.vague.get(squash(g.vague!))!;
+  else {
+    const lo = read(g.lo ?? g.num!), hi = read(g.hi ?? g.num2 ?? g.num!);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return null;
+    [min, max] = [lo * scale, hi * scale];
+  }
+  const exact = !vague && min === max;
+  switch (g.mod ? tables.modifiers.get(squash(g.mod)) : undefined) {
+    case 'approx': if (exact) [min, max] = [Math.round(min * 0.9), Math.round(max * 1.1)]; break;
+    case 'atleast': max *= 10; break;
+    case 'upto': min = 1; break;
+    default: break;
+  }
+  const numberWord = !vague && !/^\d/.test(g.lo ?? g.num!);
+  return { min, max, numberWord, vague, currency: g.cur ? tables.money.get(g.cur.toLowerCase()) : undefined, end: m.index + m[0].length };
+}
+
+/**
+ * Every count in one sentence. `text` is the whole document and `tokens` its tokens; [firstToken, endToken) is the
+ * sentence. A count without its noun keeps `unit` empty for the caller to fill from what was counted before.
+ */
+export function findQuantities(text: string, tokens: Token[], firstToken: number, endToken: number, tables: QuantityTables): Quantity[] {
+  if (firstToken >= endToken) return [];
+  const from = tokens[firstToken].start, to = tokens[endToken - 1].end;
+  const sentence = text.slice(from, to);
+  if (!/\d|[a-z]{3}/i.test(sentence)) return [];
+  const out: Quantity[] = [];
+  for (const m of sentence.matchAll(tables.pattern)) {
+    const value = valueOf(m as RegExpExecArray, tables);
+    if (!value) continue;
+    const start = from + m.index!, end = from + value.end;
+    let k = firstToken;
+    while (k < endToken && tokens[k].end <= start) k++;
+    const first = k;
+    while (k < endToken && tokens[k].start < end) k++;
+    const before = tokens[first - 1]?.sentence === tokens[first]?.sentence ? tokens[first - 1] : undefined;
+    if (!isCount(m[0], value, before, tokens[k], k < endToken, tables)) continue;
+    const noun = countedNoun(tokens, k, endToken, value, tables);
+    if (noun === null) continue;
+    if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100))) continue;
+    const last = noun.head >= 0 ? noun.head + 1 : k;
+    const money = value.currency !== undefined || noun.currency !== undefined;
+    const unit = value.currency ?? noun.currency ?? noun.unit;
+    const spanEnd = noun.head >= 0 ? tokens[noun.head].end : end;
+    out.push({ text: text.slice(start, spanEnd), min: value.min, max: value.max, ...(unit ? { unit } : {}), money, span: [start, spanEnd], firstToken: first, endToken: last });
+  }
+  return out;
+}
+
+/** Rules out days of months, years, times of day and measures. */
+function isCount(phrase: string, value: QuantityValue, before: Token | undefined, after: Token | undefined, afterInSentence: boolean, tables: QuantityTables): boolean {
+  const next = afterInSentence ? after : undefined;
+  const prevLower = before?.lower.replace(/\.$/, '');
+  if (prevLower !== undefined && MONTHS[prevLower] !== undefined && /^\d{1,2}$/.test(phrase)) return false;
+  if (next && MONTHS[next.lower.replace(/\.$/, '')] !== undefined && /^[A-Z]/.test(next.text)) return false;
+  if (next && tables.ignore.has(next.lower)) return false;
+  if (value.numberWord && prevLower !== undefined && DEFINITE.has(prevLower)) return false;
+  if (/^(?:19|20)\d{2}$/.test(phrase) && (prevLower === undefined || YEAR_CONTEXT.has(prevLower) || MONTHS[prevLower] !== undefined)) return false;
+  return true;
+}
+
+/** The noun that a number counts: the last noun of the phrase that follows it ("118 more shadow fleet vessels"). */
+function countedNoun(tokens: Token[], k: number, end: number, value: QuantityValue, tables: QuantityTables): { head: number; unit?: string; currency?: string } | null {
+  if (k < end && tokens[k].lower === 'of' && !value.numberWord) {
+    k++;
+    if (k < end && (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON')) k++;
+  }
+  let head = -1;
+  for (let n = 0; k < end && n < 7; k++, n++) {
+    const t = tokens[k];
+    if (FILLERS.has(t.lower) || t.text === '-') continue;
+    if (t.pos === 'NOUN') head = k;
+    else if (t.pos === 'PROPN' || t.pos === 'ADJ') { if (head >= 0) break; }
+    else break;
+  }
+  if (head < 0) {
+    const propn = tokens[k - 1];
+    if (propn && propn.pos === 'PROPN' && /s$/.test(propn.lower) && k - 1 >= 0) head = k - 1;
+  }
+  if (head < 0) return { head };
+  const t = tokens[head];
+  if (tables.ignore.has(t.lower)) return null;
+  const currency = tables.money.get(t.lower);
+  if (currency) return { head, currency };
+  const pair = head > 0 ? `${tokens[head - 1].lower} ${t.lower}` : '';
+  const plural = value.max > 1 && t.lower === t.lemma && !t.lower.endsWith('s') ? pluralise(t.lower) : t.lower;
+  return { head, unit: tables.units.get(pair) ?? tables.units.get(t.lower) ?? tables.units.get(plural) ?? plural };
+}
+
+function pluralise(noun: string): string {
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
