@@ -26,12 +26,14 @@ function countryRows() {
   const rows = [];
   const seen = new Set();
   const add = (phrase, code, form) => {
-    const key = phrase.toLowerCase() + '\t' + form;
+    const key = phrase.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
     rows.push([phrase, code, form]);
   };
-  for (const c of countries) {
+  // independent states first, so that a name or demonym shared with a territory ("French", "American") goes to the state
+  const ordered = [...countries].sort((a, b) => Number(!!b.independent) - Number(!!a.independent));
+  for (const c of ordered) {
     const code = CODE_FIXES[c.cca3] ?? c.cca3;
     add(c.name.common, code, 'name');
     if (isUsableName(c.name.official)) add(c.name.official, code, 'name');

@@ -120,12 +120,17 @@ async function loadEngine(dictionary: string | undefined, io: Io, loaded?: Model
   };
 }
 
+/** The files to read in order, undefined standing for standard input (no files, or "-"). */
+function namedFiles(files: string[]): (string | undefined)[] {
+  return files.length ? files.map((f) => (f === '-' ? undefined : f)) : [undefined];
+}
+
 // ---------- JSON lines ----------
 
 async function extractJsonLines(files: string[], flags: ExtractFlags, engine: Engine, io: Io): Promise<ExitCode> {
   let exit: ExitCode = EXIT.ok;
   let failed = 0, total = 0;
-  for (const file of files.length ? files : [undefined]) {
+  for (const file of namedFiles(files)) {
     const input = file === undefined ? io.stdin : fs.createReadStream(file);
     try {
       for await (const line of readLines(input, engine.maxChars * BYTES_PER_CHAR)) {
@@ -154,13 +159,14 @@ function extractLine(line: InputLine, flags: ExtractFlags, engine: Engine): { re
   if (line.overLimitBytes) {
     return { error: { id: idFromHead(line.text), code: 'too-large', message: `the line is ${line.overLimitBytes.toLocaleString('en')} bytes, over the limit of ${(engine.maxChars * BYTES_PER_CHAR).toLocaleString('en')} bytes` } };
   }
-  if (line.invalidUtf8) return { error: { id: idFromHead(line.text), code: 'bad-encoding', message: 'the line is not valid UTF-8' } };
+  const json = line.text.replace(BYTE_ORDER_MARK, '');
   let doc: unknown;
   try {
-    doc = JSON.parse(line.text);
+    doc = JSON.parse(json);
   } catch (err) {
-    return { error: { id: idFromHead(line.text), code: 'bad-json', message: `not valid JSON (${describeError(err, {})})` } };
+    return { error: { id: idFromHead(json), code: line.invalidUtf8 ? 'bad-encoding' : 'bad-json', message: line.invalidUtf8 ? NOT_UTF8 : `not valid JSON (${describeError(err, {})})` } };
   }
+  if (line.invalidUtf8) return { error: { id: scalar((doc as { id?: unknown } | null)?.id), code: 'bad-encoding', message: NOT_UTF8 } };
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return { error: { code: 'bad-input', message: 'expected a JSON object {"id", "text", "title"?, "published"?}' } };
   }
@@ -176,6 +182,10 @@ function extractLine(line: InputLine, flags: ExtractFlags, engine: Engine): { re
   });
   return 'error' in result ? { error: { id, ...result.error } } : result;
 }
+
+/** Editors on Windows start files with one; it is not part of the JSON. */
+const BYTE_ORDER_MARK = /^\ufeff/;
+const NOT_UTF8 = 'the line is not valid UTF-8';
 
 /** A field as a string when it is one (or a number); other JSON values are ignored rather than echoed into the record. */
 function scalar(value: unknown): string | undefined {
@@ -199,12 +209,14 @@ async function extractDocuments(files: string[], flags: ExtractFlags, engine: En
   const color = flags.color !== false && wantsColor(io.stdout, io.env);
   let exit: ExitCode = EXIT.ok;
   let shown = 0;
-  for (const file of files.length ? files : [undefined]) {
+  for (const file of namedFiles(files)) {
     const name = file ?? 'standard input';
     let result: { record: ExtractionRecord } | { error: DocumentError };
+    let shownText: string | undefined;
     try {
       const text = decode(await readWhole(file, engine, io), engine);
       result = engine.extractOne({ id: file, text, published: flags.published });
+      shownText = text;
     } catch (err) {
       if (err instanceof engine.InputError) result = { error: { code: err.code, message: err.message } };
       else {
@@ -218,7 +230,7 @@ async function extractDocuments(files: string[], flags: ExtractFlags, engine: En
       io.stderr.write(`watchfloor extract: ${name}: ${result.error.message} [${result.error.code}]\n`);
       if (flags.json) await emit(io.stdout, JSON.stringify({ error: { ...(file !== undefined ? { id: file, file } : {}), ...result.error } }));
     } else if (flags.json) await emit(io.stdout, JSON.stringify(result.record));
-    else await emit(io.stdout, `${shown++ ? '\n' : ''}${renderRecord(result.record, { color, explain: flags.explain === true })}`, '');
+    else await emit(io.stdout, `${shown++ ? '\n' : ''}${renderRecord(result.record, { color, explain: flags.explain === true, text: shownText })}`, '');
   }
   return exit;
 }

@@ -64,3 +64,20 @@ test('an event naming an actor the record lacks is shown as such rather than cra
   const broken: ExtractionRecord = { ...record, events: [{ ...record.events[0], source: ['a9'] }] };
   assert.match(renderRecord(broken, { color: false, explain: false }), /a9 \(unknown actor\)/);
 });
+
+test('with the text at hand each event quotes its sentence on one line, cut at words around the trigger when long', () => {
+  const before = 'Officials in Seoul said on Thursday, after a long closed session of the intelligence committee, that ';
+  const after = ' to Russia as early as July or August, in numbers that could reach several thousand, to help with the war.';
+  const text = `${before}North Korea\nmay deploy troops${after}`;
+  const start = text.indexOf('deploy');
+  const long: ExtractionRecord = { ...record, events: [{ ...record.events[0], trigger: { text: 'deploy', span: [start, start + 6] }, sentence: { index: 0, span: [0, text.length] } }] };
+  const line = renderRecord(long, { color: false, explain: false, text }).split('\n').find((l) => l.includes('sentence:'))!;
+  assert.match(line, /sentence: …\w.*North Korea may deploy troops to Russia.*\w…$/);
+  assert.ok(line.length < 200);
+  const [firstWord] = line.split('…')[1].split(' ');
+  const lastWord = line.slice(0, -1).split(' ').at(-1)!;
+  assert.ok(text.split(/\s+/).includes(firstWord) && text.split(/\s+/).includes(lastWord), `cut inside a word: ${line}`);
+  const short: ExtractionRecord = { ...record, events: [{ ...record.events[0], trigger: { text: 'deploy', span: [16, 22] }, sentence: { index: 0, span: [0, 30] } }] };
+  const coloured = renderRecord(short, { color: true, explain: false, text: 'North Korea may deploy troops.' });
+  assert.match(coloured, /sentence:\x1b\[22m North Korea may \x1b\[1mdeploy\x1b\[22m troops\./);
+});

@@ -1,11 +1,13 @@
 // The terminal view of an extraction record: its actors, then its events with status, attribution, window, likelihood and magnitude.
-import type { EventStatus, ExtractionRecord, RecordActor, RecordEvent } from '../core/record.js';
+import type { EventStatus, ExtractionRecord, RecordActor, RecordEvent, Span } from '../core/record.js';
 
 export interface RenderOptions {
   /** ANSI colour (decide with wantsColor) */
   color: boolean;
   /** add each event's confidence and the stages' notes on why */
   explain: boolean;
+  /** the document's text, when at hand: each event then quotes its sentence */
+  text?: string;
 }
 
 /** Colour only on a terminal, never when NO_COLOR is set (https://no-color.org), always when FORCE_COLOR asks for it. */
@@ -52,6 +54,7 @@ export function renderRecord(record: ExtractionRecord, options: RenderOptions): 
     const detail = (label: string, value: string) => lines.push(`       ${paint('dim', `${label}:`)} ${value}`);
     // values below come from the document: safe() keeps its control characters out of the terminal
     detail('trigger', `“${safe(e.trigger.text)}” in sentence ${e.sentence.index + 1}`);
+    if (options.text !== undefined) detail('sentence', quote(options.text, e.sentence.span, e.trigger.span, (s) => paint('bold', s)));
     if (e.attribution) detail('according to', [e.attribution.actor ? actorName(e.attribution.actor) : safe(e.attribution.text), `“${safe(e.attribution.cue)}”`].filter(Boolean).join(', '));
     if (e.when) detail('window', safe(`${e.when.text} (${e.when.start === e.when.end ? e.when.start : `${e.when.start} to ${e.when.end}`})`));
     if (e.likelihood) detail('likelihood', safe(`${e.likelihood.cue} (p ${e.likelihood.p})`));
@@ -63,6 +66,29 @@ export function renderRecord(record: ExtractionRecord, options: RenderOptions): 
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** Sentences longer than this are quoted around their trigger. */
+const MAX_QUOTE = 160;
+
+/** The sentence on one line, cut at word boundaries around the trigger when long, the trigger marked. */
+function quote(text: string, [start, end]: Span, [triggerStart, triggerEnd]: Span, mark: (s: string) => string): string {
+  let from = start, to = end;
+  if (end - start > MAX_QUOTE) {
+    from = Math.max(start, Math.min(triggerStart - MAX_QUOTE / 2, end - MAX_QUOTE));
+    to = Math.min(end, from + MAX_QUOTE);
+    if (from > start) from = Math.min(triggerStart, wordStartAfter(text, from));
+    if (to < end) to = Math.max(triggerEnd, text.lastIndexOf(' ', to));
+  }
+  const flat = (a: number, b: number) => safe(text.slice(a, b)).replace(/\s+/g, ' ');
+  const inside = triggerStart >= from && triggerEnd <= to;
+  const body = inside ? flat(from, triggerStart) + mark(flat(triggerStart, triggerEnd)) + flat(triggerEnd, to) : flat(from, to);
+  return `${from > start ? '…' : ''}${body.trim()}${to < end ? '…' : ''}`;
+}
+
+function wordStartAfter(text: string, i: number): number {
+  const space = text.indexOf(' ', i);
+  return space === -1 ? i : space + 1;
 }
 
 /** Text from a document, with control characters (such as terminal escape sequences) made harmless. */

@@ -4,8 +4,9 @@ import type { LanguageModel } from './model/types.js';
 
 /** Control characters other than tab and newlines become spaces, so offsets stay stable. */
 export function normaliseText(raw: string): string {
+  // a CR before LF becomes a space rather than being dropped, so that spans still index the caller's text
   // eslint-disable-next-line no-control-regex
-  return raw.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ' ');
+  return raw.replace(/\r(?=\n)/g, ' ').replace(/\r/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ' ');
 }
 
 /** Longest run of non-space characters that wink-nlp is given as one piece; longer runs are broken for speed. */

@@ -1,6 +1,6 @@
 // Stage 2: find actors (states, organisations, agents, officials) and resolve coreference inside the article.
 import type { ActorKind } from '../core/record.js';
-import { normalisePhrase, wordKey, type ActorModel, type Phrase, type Sense } from './model/actors.js';
+import { isName, normalisePhrase, wordKey, type ActorModel, type Phrase, type Sense } from './model/actors.js';
 import type { ActorEntity, Analysed, Mention, Token } from './types.js';
 
 type CountrySense = Extract<Sense, { type: 'country' }>;
@@ -19,7 +19,8 @@ interface ActorSpec {
   refs?: string[];
 }
 
-interface Match { phrase: Phrase; end: number }
+/** A table phrase found in the text; `capitalised` says whether its name senses apply. */
+interface Match { phrase: Phrase; end: number; capitalised: boolean }
 
 /** A body or state that stands before a noun and gives it a country: "North Korean", "South Korea's", "NIS", "the White House". */
 interface Modifier { code: string; sector?: string; org?: OrgSense; spec: ActorSpec }
@@ -31,11 +32,15 @@ const DEFINITE = new Set(['the', 'these', 'those', 'this', 'that']);
 /** Verbs after which "it" is usually empty ("it remained to be seen", "it is likely"). */
 const EXPLETIVE_VERBS = new Set(['be', 'remain', 'seem', 'appear', 'take', 'emerge']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
+/** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
+const CONTEXT_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'LAB', 'CVL', 'REB', 'OPP', 'PTY', 'NGO', 'MED']);
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
 const PRONOUN_REACH = 1;
 const PERSON_REACH = 3;
+/** How many mentions back "the two countries" looks for its two states. */
+const PAIR_REACH = 40;
 
 export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[] } {
   return new ActorFinder(doc, model).run();
@@ -53,6 +58,10 @@ class ActorFinder {
   private readonly weak = new Set<Mention>();
   /** state codes the article has named so far, with how often */
   private readonly codeCounts = new Map<string, number>();
+  /** the latest actor of each sector, of each noun that may refer back to it ("agency"), and the latest state: what a definite noun may mean */
+  private readonly lastBySector = new Map<string, ActorEntity>();
+  private readonly lastByRef = new Map<string, ActorEntity>();
+  private lastState: ActorEntity | undefined;
   /** surnames of people named so far ("Kim", "Austin") */
   private readonly surnames = new Map<string, ActorEntity>();
 
@@ -102,10 +111,18 @@ class ActorFinder {
       if (k < 0 || !joined.startsWith(p.norm)) continue;
       const end = ends[k];
       if (p.exact !== undefined && this.surface(i, end).replace(/[’‘`]/g, "'") !== p.exact) continue;
-      if (p.capitalised && !this.capitalisedAt(p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i)) continue;
-      return { phrase: p, end };
+      const capitalised = this.capitalisedAt(p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i);
+      if (p.namesOnly && !capitalised) continue;
+      if (p.senses.every((s) => s.type === 'country' && s.onlyWith) && !this.ellipticNameFits(p, end)) continue;
+      return { phrase: p, end, capitalised };
     }
     return null;
+  }
+
+  /** "the North" stands for North Korea once a Korea is named, and not inside a longer name ("the North Korean military"). */
+  private ellipticNameFits(p: Phrase, end: number): boolean {
+    if (end < this.tokens.length && this.capitalisedAt(end) && this.tokens[end].sentence === this.tokens[end - 1].sentence) return false;
+    return p.senses.some((s) => s.type === 'country' && s.onlyWith!.some((code) => this.codeCounts.has(code)));
   }
 
   private surface(first: number, end: number): string {
@@ -118,7 +135,7 @@ class ActorFinder {
   }
 
   private senseOf<T extends Sense['type']>(m: Match | null, type: T): Extract<Sense, { type: T }> | undefined {
-    return m?.phrase.senses.find((s) => s.type === type) as Extract<Sense, { type: T }> | undefined;
+    return m?.phrase.senses.find((s) => s.type === type && (m.capitalised || !isName(s))) as Extract<Sense, { type: T }> | undefined;
   }
 
   /** A country sense that applies here ("the North" only once a Korea has been named). */
@@ -145,8 +162,9 @@ class ActorFinder {
       }
       return this.definiteDescription(i, limit) ?? i + 1;
     }
+    if (this.senseOf(m, 'place')) return m.end;
     const reference = this.senseOf(m, 'reference');
-    if (reference) return this.reference(reference.ref, i, m.end, limit);
+    if (reference && reference.ref !== 'generic') return this.reference(reference.ref, i, m.end, limit);
     const country = this.countrySense(m);
     const org = this.senseOf(m, 'org');
     if (country || org) return this.modified(m, country, org, i, limit);
@@ -161,6 +179,13 @@ class ActorFinder {
     let j = m.end;
     const possessive = j < limit && POSSESSIVE.has(this.norms[j]);
     if (possessive) j++;
+    if (country?.form === 'adjective' && !possessive) {
+      const shared = this.sharedHead(m.end, limit);
+      if (shared) {
+        this.mention({ ...shared, code: own.code, name: undefined }, i, m.end);
+        return m.end;
+      }
+    }
     if (country?.form !== 'people') {
       const head = this.head(j, limit, mod);
       if (head) {
@@ -174,18 +199,31 @@ class ActorFinder {
     return possessive ? j : m.end;
   }
 
+  /** "Hungarian and Romanian officials": the noun after the second adjective belongs to the first one too. */
+  private sharedHead(j: number, limit: number): ActorSpec | null {
+    if (j + 1 >= limit || (this.norms[j] !== 'and' && this.norms[j] !== ',' && this.norms[j] !== 'or')) return null;
+    const next = this.matchAt(j + 1, limit);
+    const second = this.countrySense(next);
+    if (!next || second?.form !== 'adjective') return null;
+    const head = this.head(next.end, limit, { code: second.code, spec: this.stateSpec(second.code) });
+    return head && head.spec.kind !== 'person' && head.spec.code === second.code ? head.spec : null;
+  }
+
   /**
    * The noun that a modifier gives a country to, skipping adjectives and compound nouns between them:
    * "North Korean [special forces] troops", "NIS Director Ji Jae-ryeol", "South Korea's National Intelligence Service".
    */
   private head(j: number, limit: number, mod: Modifier): { spec: ActorSpec; end: number } | null {
+    const first = j;
     for (let steps = 0; j < limit && steps < MAX_HEAD_DISTANCE; steps++) {
       const m = this.matchAt(j, limit);
       if (m) {
+        // a name right after a state is its own ("Russia's Wagner", "South Korea's National Intelligence Service"); after "and" it is another actor
+        const adjacent = j === first && !mod.org;
         const person = this.senseOf(m, 'person');
-        if (person) return { spec: this.personSpec(person, mod, undefined), end: m.end };
+        if (person) return adjacent ? { spec: this.personSpec(person, mod, undefined), end: m.end } : null;
         const org = this.senseOf(m, 'org');
-        if (org && !this.countrySense(m)) return { spec: this.orgSpec(org, mod), end: m.end };
+        if (org && !this.countrySense(m)) return adjacent ? { spec: this.orgSpec(org, mod), end: m.end } : null;
         const title = this.senseOf(m, 'title');
         const nameEnd = title ? this.nameAfter(m.end, limit) : 0;
         if (title && nameEnd) return { spec: this.titledPerson(title.sector, j, m.end, nameEnd, mod), end: nameEnd };
@@ -209,8 +247,12 @@ class ActorFinder {
     const next = this.tokens[end];
     if (POSSESSIVE.has(this.norms[end])) return true;
     if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return false;
-    // "military" is tagged ADJ where it is a noun ("the military said"); as an adjective it comes before another adjective or a noun
-    if (this.tokens[first].pos === 'ADJ' && (next.pos === 'ADJ' || next.pos === 'CCONJ' || next.text === '-')) return false;
+    // "military" is tagged ADJ even where it is a noun ("the military said"): then a determiner, possessive or proper adjective comes before it
+    if (this.tokens[first].pos === 'ADJ') {
+      if (next.pos === 'ADJ' || next.pos === 'CCONJ' || next.text === '-') return false;
+      const before = first > 0 ? this.tokens[first - 1] : undefined;
+      return before !== undefined && (before.pos === 'DET' || before.pos === 'PRON' || POSSESSIVE.has(this.norms[first - 1]) || this.capitalisedAt(first - 1));
+    }
     return true;
   }
 
@@ -241,7 +283,7 @@ class ActorFinder {
     const person = known && known.end === nameEnd ? this.senseOf(known, 'person') : undefined;
     if (person) return this.personSpec(person, mod, title);
     const name = this.surface(nameStart, nameEnd);
-    const code = mod?.code ?? this.contextCode(nameStart);
+    const code = mod?.code ?? this.personContext(titleStart, titleSector);
     const sector = titleSector === '*' ? mod?.sector ?? (code === 'IGO' ? undefined : 'GOV') : mod?.code === 'IGO' ? undefined : titleSector;
     return { kind: 'person', code, sector, name, title, org: mod?.code === 'IGO' ? mod.spec.org : undefined };
   }
@@ -251,8 +293,10 @@ class ActorFinder {
     const title = this.senseOf(m, 'title');
     const nameEnd = title ? this.nameAfter(m.end, limit) : 0;
     if (title && nameEnd) {
-      this.mention(this.titledPerson(title.sector, i, m.end, nameEnd, null), i, nameEnd);
-      return nameEnd;
+      // "King Hassan of Morocco"
+      const of = this.ofCountry(nameEnd, limit);
+      this.mention(this.titledPerson(title.sector, i, m.end, nameEnd, of?.mod ?? null), i, of?.end ?? nameEnd);
+      return of?.end ?? nameEnd;
     }
     const agentSense = this.senseOf(m, 'agent');
     const sector = agentSense?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
@@ -262,15 +306,22 @@ class ActorFinder {
       this.mention(this.agentSpec(sector, of.mod, i, m.end), i, of.end);
       return of.end;
     }
+    if (i > 0 && this.senseOf(this.matchAt(i - 1, i), 'reference')?.ref === 'generic') return m.end;
     const start = i > 0 && DEFINITE.has(this.norms[i - 1]) ? i - 1 : i;
-    if (start < i) {
-      const earlier = this.recent((e) => e.sector === sector && e.kind !== 'person', Infinity, i);
-      if (earlier) {
-        this.mentionEntity(earlier, start, m.end, true);
-        return m.end;
-      }
+    const earlier = this.lastBySector.get(sector);
+    if (start < i && earlier) {
+      this.mentionEntity(earlier, start, m.end, true);
+      return m.end;
     }
-    this.mention(this.agentSpec(sector, null, i, m.end), start, m.end);
+    // "NATO launched a mission, sending frigates": the body that acts in the sentence owns the noun
+    const body = this.recent((e) => e.kind !== 'person', 0, i);
+    if (body?.code === 'IGO') {
+      this.mentionEntity(body, start, m.end, false);
+      return m.end;
+    }
+    const spec = this.agentSpec(sector, null, i, m.end);
+    if (earlier && CONTEXT_SECTORS.has(sector)) spec.code = earlier.code;
+    this.mention(spec, start, m.end);
     return m.end;
   }
 
@@ -291,7 +342,7 @@ class ActorFinder {
     if (!DEFINITE.has(this.norms[i]) || i + 1 >= limit) return null;
     const noun = this.tokens[i + 1];
     if (noun.pos !== 'NOUN' && noun.pos !== 'PROPN') return null;
-    const target = this.recent((e) => (this.refsOf.get(e) ?? []).includes(noun.lemma) || (this.refsOf.get(e) ?? []).includes(noun.lower), Infinity, i);
+    const target = this.lastByRef.get(noun.lemma) ?? this.lastByRef.get(noun.lower);
     if (!target || !this.isHead(i + 2, limit, i + 1)) return null;
     this.mentionEntity(target, i, i + 2, true);
     return i + 2;
@@ -301,7 +352,7 @@ class ActorFinder {
   private reference(ref: string, i: number, end: number, limit: number): number {
     if (ref === 'pair') {
       const states: ActorEntity[] = [];
-      for (let k = this.mentions.length - 1; k >= 0 && states.length < 2; k--) {
+      for (let k = this.mentions.length - 1; k >= Math.max(0, this.mentions.length - PAIR_REACH) && states.length < 2; k--) {
         const e = this.entityOfMention.get(this.mentions[k])!;
         if (e.kind === 'state' && !states.includes(e)) states.push(e);
       }
@@ -315,8 +366,7 @@ class ActorFinder {
       person: (e) => e.kind === 'person',
       state: (e) => e.kind === 'state',
     };
-    const reach = ref === 'person' ? PERSON_REACH : ref === 'state' ? Infinity : PRONOUN_REACH;
-    const target = this.recent(test[ref], reach, i);
+    const target = ref === 'state' ? this.lastState : this.recent(test[ref], ref === 'person' ? PERSON_REACH : PRONOUN_REACH, i);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
@@ -337,16 +387,33 @@ class ActorFinder {
     for (let k = this.mentions.length - 1; k >= 0; k--) {
       const m = this.mentions[k];
       if (sentence - m.sentence > reach) return undefined;
-      if (m.start >= this.tokens[i].start) continue;
+      if (m.start >= this.tokens[i].start || this.weak.has(m)) continue;
       const e = this.entityOfMention.get(m)!;
       if (test(e)) return e;
     }
     return undefined;
   }
 
+  /**
+   * The country of an official named without one: the person or group just before it in a list or apposition
+   * ("their South Korean counterparts, Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun"),
+   * a body of the same sector named before ("lawmakers" -> "lawmaker Lee"), a state named earlier in the sentence, or the article's main state.
+   */
+  private personContext(i: number, sector: string): string {
+    const last = this.mentions[this.mentions.length - 1];
+    if (last && !this.weak.has(last) && i >= 2 && last.endToken === i - 1 && (this.norms[i - 1] === ',' || this.norms[i - 1] === 'and')) {
+      const e = this.entityOfMention.get(last)!;
+      if (e.code !== '---') return e.code;
+    }
+    const sameSector = sector !== 'GOV' && sector !== '*' ? this.lastBySector.get(sector) : undefined;
+    if (sameSector) return sameSector.code;
+    const inSentence = this.recent((e) => e.code !== 'IGO' && e.code !== 'NGO' && e.code !== '---', 0, i);
+    return inSentence?.code ?? this.contextCode(i, 0);
+  }
+
   /** The country a bare noun belongs to: the latest state named in this sentence or the one before, else the article's main one. */
-  private contextCode(i: number): string {
-    const named = this.recent((e) => e.code !== 'IGO' && e.code !== 'NGO' && e.code !== '---', 1, i);
+  private contextCode(i: number, reach = 1): string {
+    const named = this.recent((e) => e.code !== 'IGO' && e.code !== 'NGO' && e.code !== '---', reach, i);
     if (named) return named.code;
     let best = '---', most = 0;
     for (const [code, n] of this.codeCounts) if (n > most) { best = code; most = n; }
@@ -375,7 +442,7 @@ class ActorFinder {
     const refs = [this.tokens[end - 1].lemma];
     if (mod?.code === 'IGO') return mod.spec;
     if (mod?.org && mod.sector) return { kind: plural ? 'group' : 'organization', code: mod.code, sector: sector === 'GOV' || sector === '*' ? mod.sector : sector, refs };
-    const code = mod?.code ?? this.contextCode(first);
+    const code = mod?.code ?? (CONTEXT_SECTORS.has(sector) || sector === '*' ? this.contextCode(first) : '---');
     return { kind: plural ? 'group' : 'organization', code, sector: sector === '*' ? 'GOV' : sector, refs };
   }
 
@@ -431,6 +498,9 @@ class ActorFinder {
     e.mentions.push(m);
     this.mentions.push(m);
     this.entityOfMention.set(m, e);
+    if (e.kind !== 'person' && e.sector && e.code !== '---') this.lastBySector.set(e.sector, e);
+    if (e.kind === 'state') this.lastState = e;
+    for (const ref of this.refsOf.get(e) ?? []) this.lastByRef.set(ref, e);
     if (!anaphor && e.code !== 'IGO' && e.code !== '---' && e.code !== 'NGO') this.codeCounts.set(e.code, (this.codeCounts.get(e.code) ?? 0) + 1);
     return m;
   }

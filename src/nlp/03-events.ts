@@ -1,7 +1,543 @@
 // Stage 3: find event triggers and fill each event's source and target from the clause.
-import type { EventModel } from './model/events.js';
-import type { EventDraft, PipelineState } from './types.js';
+import type { PloverType } from '../core/plover.js';
+import type { EventModel, TriggerRow } from './model/events.js';
+import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
+import { analyseClause, chunkAtToken, coordinatedAfter, groupAtToken, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
-export function findEvents(_state: PipelineState, _model: EventModel): EventDraft[] {
+/** A trigger word found in a sentence, before its frame is filled. */
+interface Hit {
+  token: number;
+  /** first token after the trigger and its particles */
+  end: number;
+  rows: TriggerRow[];
+  pos: 'V' | 'N';
+  group: VerbGroup | null;
+  chunk: Chunk | null;
+  /** the scope of what the trigger governs, end exclusive */
+  scopeEnd: number;
+  purpose: VerbGroup | null;
+  /** set when another trigger governs this one */
+  governedBy: Hit | null;
+  governs: Hit[];
+  frame: Frame | null;
+}
+
+/** A filled event frame: the row that fits, who acts and who is acted on. */
+interface Frame {
+  row: TriggerRow;
+  /** how the source was found, when it is shared with another verb */
+  route?: SubjectRoute;
+  source: number[];
+  target: number[];
+  confidence: number;
+  why: string[];
+}
+
+/** An emitted or absorbed event that a later anaphoric noun ("the deployment") can refer back to. */
+interface Antecedent {
+  row: TriggerRow;
+  lemma: string;
+  source: number[];
+  target: number[];
+  sentence: number;
+}
+
+const ANAPHORIC_DETERMINERS = new Set(['the', 'this', 'these', 'that', 'those', 'such', 'its', 'their', 'his', 'her']);
+const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
+const HARD_STOPS = new Set([';', ':', '(', ')', '—', '–', '"', '“', '”']);
+const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AID', 'SUPPORT', 'COOPERATE']);
+
+/** Events of one family can be the same act told twice ("supplying arms" ... "these shipments"). */
+function familyOf(row: TriggerRow): string {
+  if (row.mode === 'arms-test') return 'arms-test';
+  if (row.type === 'AID' || row.type === 'MOBILIZE' || row.type === 'COOPERATE') return 'transfer';
+  if (row.type === 'ASSAULT' || row.type === 'COERCE') return 'force';
+  return row.type;
+}
+
+export function findEvents(state: PipelineState, model: EventModel): EventDraft[] {
+  const { tokens, mentions } = state;
+  const mentionAt = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, k) => {
+    for (let i = m.firstToken; i < m.endToken && i < tokens.length; i++) {
+      const cur = mentionAt[i];
+      if (cur < 0 || mentions[cur].endToken - mentions[cur].firstToken < m.endToken - m.firstToken) mentionAt[i] = k;
+    }
+  });
+  const isVerbForm = (t: Token) => (model.triggers.get(t.lower) ?? model.triggers.get(t.lemma) ?? []).some((r) => r.pos === 'V');
+  const history: Antecedent[] = [];
+  const actors = new Map(state.actors.map((a) => [a.id, a]));
+  const events: EventDraft[] = [];
+  for (const s of state.sentences) {
+    const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, isVerbForm);
+    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, sentence: s.index };
+    const hits = findHits(ctx);
+    for (const h of hits) scopeOf(ctx, h);
+    for (const h of hits) {
+      h.frame = fillFrame(ctx, h);
+      const f = h.frame;
+      if (f?.source.length) history.push({ row: f.row, lemma: tokens[h.token].lemma, source: f.source, target: f.target, sentence: s.index });
+    }
+    relateHits(ctx, hits.filter((h) => h.frame));
+    shareCoordinatedTargets(hits);
+    const seen = new Set<string>();
+    for (const h of hits) {
+      const f = h.frame;
+      if (!f || h.governedBy) continue;
+      if (f.row.embeds === 'defer' && h.governs.length) continue;
+      if (f.row.embeds === 'absorb' && !f.target.length) adoptGovernedTarget(h, f);
+      const source = actorIds(f.source, mentions);
+      if (!source.length) continue;
+      const target = actorIds(f.target, mentions).filter((a) => !source.includes(a));
+      // a noun that names an act already told in the sentence ("met Putin and held talks") is not another event
+      const key = `${f.row.type}|${source.join('+')}|${target.join('+')}`;
+      if (h.pos === 'N' && seen.has(key)) continue;
+      seen.add(key);
+      const draft: EventDraft = {
+        type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
+        source, target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: f.why,
+      };
+      if (f.row.mode) draft.mode = f.row.mode;
+      events.push(draft);
+    }
+  }
+  return events;
+}
+
+interface SentenceContext {
+  clause: Clause;
+  actors: Map<string, ActorEntity>;
+  model: EventModel;
+  mentions: Mention[];
+  mentionAt: Int32Array;
+  history: Antecedent[];
+  sentence: number;
+}
+
+const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
+
+/** Trigger words of the sentence: verbs read as verbs, nouns as nouns, none inside an actor's name. */
+function findHits(ctx: SentenceContext): Hit[] {
+  const { clause: c, model, mentionAt } = ctx;
+  const hits: Hit[] = [];
+  for (let i = c.first; i < c.end; i++) {
+    if (mentionAt[i] >= 0) continue;
+    const t = c.tokens[i];
+    const candidates = model.triggers.get(t.lower) ?? model.triggers.get(t.lemma);
+    if (!candidates) continue;
+    const pos: 'V' | 'N' = c.verbal[i - c.first] ? 'V' : 'N';
+    if (pos === 'N' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') continue;
+    // the longest phrase that fits wins: "shoot down" over "shoot"
+    let best: TriggerRow[] = [], bestLen = 0;
+    for (const row of candidates) {
+      if (row.pos !== pos) continue;
+      const n = row.words.length;
+      if (n < bestLen) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = c.tokens[i + k]?.lower === row.words[k] && i + k < c.end;
+      if (!ok) continue;
+      if (n > bestLen) { best = []; bestLen = n; }
+      best.push(row);
+    }
+    if (!best.length) continue;
+    hits.push({
+      token: i, end: i + bestLen, rows: best, pos, group: pos === 'V' ? groupAtToken(c, i) : null, chunk: pos === 'N' ? chunkAtToken(c, i) : null,
+      scopeEnd: i + bestLen, purpose: null, governedBy: null, governs: [], frame: null,
+    });
+  }
+  return hits;
+}
+
+/** How far what a verb governs reaches: to the end of its clause, or, for absorbing and deferring verbs, across "to", "that" and "of -ing". */
+function scopeOf(ctx: SentenceContext, h: Hit): void {
+  const c = ctx.clause;
+  const wide = h.rows.some((r) => r.embeds !== null);
+  let i = h.end;
+  while (i < c.end) {
+    const t = c.tokens[i];
+    const ch = chunkAtToken(c, i);
+    if (ch) { i = ch.end; continue; }
+    if (HARD_STOPS.has(t.text)) break;
+    if (t.text === ',') {
+      const before = chunkAtToken(c, i - 1), after = chunkAtToken(c, i + 1);
+      const list = before && after && after.start === i + 1 && [',', 'and', 'or'].includes(c.tokens[after.end]?.lower ?? '');
+      if (!list) break;
+      i++;
+      continue;
+    }
+    if (RELATIVES.has(t.lower) || (t.lower === 'that' && t.pos === 'PRON')) break;
+    if (t.pos === 'SCONJ' || t.lower === 'that') { if (!wide) break; i++; continue; }
+    if (t.pos === 'CCONJ') {
+      const next = chunkAtToken(c, i + 1);
+      if (!next || next.start !== i + 1) break;
+      i++;
+      continue;
+    }
+    const g = groupAtToken(c, i);
+    if (g) {
+      const gerund = c.tokens[g.head].lower.endsWith('ing') && c.tokens[i - 1]?.pos === 'ADP';
+      if ((g.infinitive || gerund) && !h.purpose && h.pos === 'V') h.purpose = g;
+      if (!wide) break;
+      if (!g.infinitive && !gerund && g.start !== i) break;
+      i = g.end;
+      continue;
+    }
+    i++;
+  }
+  h.scopeEnd = i;
+}
+
+/** Which triggers another governs: the content of an absorbing or deferring verb, and a purpose clause of a transfer. */
+function relateHits(ctx: SentenceContext, hits: Hit[]): void {
+  for (const a of hits) {
+    const embeds = a.frame!.row.embeds;
+    for (const b of hits) {
+      if (b === a || b.governedBy || b.token < a.end) continue;
+      const inside = embeds ? b.token < a.scopeEnd : a.purpose !== null && b.token >= a.purpose.start && b.token < purposeEnd(a, hits);
+      if (!inside) {
+        // "imposed sanctions on X": a noun trigger that is the object of a verb trigger is the same act
+        if (!embeds && b.pos === 'N' && a.group && b.chunk === objectOf(ctx.clause, a.group, a.end - a.token - 1)) {
+          b.governedBy = a;
+          if (!a.frame!.target.length && b.frame!.target.length) { a.frame!.target = b.frame!.target; a.frame!.why.push(`target from its object "${ctx.clause.tokens[b.token].text}"`); }
+        }
+        continue;
+      }
+      a.governs.push(b);
+      const word = ctx.clause.tokens[b.token].text;
+      if (embeds === 'defer') { b.frame!.why.push(`committed to by "${ctx.clause.tokens[a.token].text}"`); continue; }
+      b.governedBy = a;
+      a.frame!.why.push(`governs "${word}", which is not a separate event`);
+    }
+  }
+}
+
+/** A purpose clause runs from its "to" to the next trigger that is not part of it, or the end of the sentence. */
+function purposeEnd(a: Hit, hits: Hit[]): number {
+  const start = a.purpose!.start;
+  for (const b of hits) if (b.token > start && b.scopeEnd > b.end && b !== a && b.pos === 'V' && b.group && b.group.start > start && !b.group.infinitive) return b.token;
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** The mentions that stand for a chunk: its head's, else its possessor's ("Russia's invasion"), else a modifier's ("a Russian attack"). */
+function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end): { mentions: number[]; how: 'head' | 'possessor' | 'modifier' } | null {
+  const { mentionAt } = ctx;
+  if (before === ch.end && mentionAt[ch.head] >= 0) return { mentions: [mentionAt[ch.head]], how: 'head' };
+  let modifier = -1;
+  for (let i = ch.start; i < before; i++) {
+    const m = mentionAt[i];
+    if (m < 0) continue;
+    const endTok = ctx.mentions[m].endToken;
+    const mark = ctx.clause.tokens[endTok]?.lower;
+    if (mark === "'s" || mark === '’s' || mark === "'" || mark === '’' || ['its', 'their', 'his', 'her'].includes(ctx.clause.tokens[i].lower)) return { mentions: [m], how: 'possessor' };
+    modifier = m;
+    i = endTok - 1;
+  }
+  return modifier >= 0 ? { mentions: [modifier], how: 'modifier' } : null;
+}
+
+/** The mentions of coordinated chunks, in order, without repeats. */
+function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[]): number[] {
+  const out: number[] = [];
+  for (const ch of chunks) for (const m of actorsOfChunk(ctx, ch)?.mentions ?? []) if (!out.includes(m)) out.push(m);
+  return out;
+}
+
+const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from']);
+
+/**
+ * Who a recipient phrase names: its own actors, else those of its complement ("calls by Belarus's rulers",
+ * "the computers of South Korean army officers", "a camp for Congolese refugees"). What a transfer moves (troops, arms) is no recipient.
+ */
+function recipientsOf(ctx: SentenceContext, chunks: Chunk[], transfer: boolean): number[] {
+  const direct = actorsOfChunks(ctx, transfer ? chunks.filter((ch) => !isTheme(ctx, ch)) : chunks);
+  if (direct.length) return direct;
+  const c = ctx.clause;
+  let cur = chunks[chunks.length - 1];
+  for (let depth = 0; depth < 2; depth++) {
+    const next = chunkAtToken(c, cur.end + 1);
+    if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) return [];
+    const ms = actorsOfChunks(ctx, coordinatedAfter(c, next, c.end));
+    if (ms.length) return ms;
+    cur = next;
+  }
   return [];
+}
+
+/** Whether a chunk's head names what is moved (troops, arms, aid, workers) rather than who receives it. */
+function isTheme(ctx: SentenceContext, ch: Chunk): boolean {
+  const cls = ctx.model.classes.get(ctx.clause.tokens[ch.head].lemma);
+  if (cls && (cls.has('troops') || cls.has('arms') || cls.has('aid') || cls.has('workers'))) return true;
+  // "they are likely to be sent": a pronoun that stands for soldiers
+  const m = ctx.mentionAt[ch.head];
+  return m >= 0 && !!ctx.mentions[m].anaphor && ctx.actors.get(ctx.mentions[m].actor)?.sector === 'MIL';
+}
+
+/** Classes of the words in a token range. */
+function classesIn(ctx: SentenceContext, from: number, to: number, skip = -1): Set<string> {
+  const out = new Set<string>();
+  for (let i = from; i < to; i++) {
+    if (i === skip) continue;
+    const t = ctx.clause.tokens[i];
+    for (const cls of ctx.model.classes.get(t.lemma) ?? ctx.model.classes.get(t.lower) ?? []) out.add(cls);
+  }
+  return out;
+}
+
+/** Prepositional chunks in a token range, in order, each with its coordinated followers. */
+function prepositionalChunks(ctx: SentenceContext, from: number, to: number): { prep: string; chunks: Chunk[] }[] {
+  const c = ctx.clause;
+  const out: { prep: string; chunks: Chunk[] }[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = chunkAtToken(c, i);
+    if (!ch) continue;
+    if (ch.prep !== null && ch.start === i) out.push({ prep: ch.prep, chunks: coordinatedAfter(c, ch, to) });
+    i = ch.end - 1;
+  }
+  return out;
+}
+
+function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[]): { mentions: number[]; how: string } | null {
+  if (row.targetObj && obj) {
+    const ms = recipientsOf(ctx, obj, familyOf(row) === 'transfer');
+    if (ms.length) return { mentions: ms, how: 'object' };
+  }
+  for (const pp of pps) {
+    if (!row.targetPreps.has(pp.prep)) continue;
+    const ms = recipientsOf(ctx, pp.chunks, familyOf(row) === 'transfer');
+    if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
+  }
+  if (extra.length && (row.targetObj || row.targetPreps.size)) return { mentions: extra, how: 'purpose clause' };
+  return null;
+}
+
+function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
+  return h.pos === 'V' ? verbFrame(ctx, h) : nounFrame(ctx, h);
+}
+
+function describe(ctx: SentenceContext, ms: number[]): string {
+  return ms.map((m) => { const x = ctx.mentions[m]; return ctx.clause.tokens.slice(x.firstToken, x.endToken).map((t) => t.text).join(' '); }).join(' + ');
+}
+
+function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
+  const c = ctx.clause;
+  const g = h.group;
+  if (!g) return null;
+  const particles = h.end - h.token - 1;
+  const subject = subjectOf(c, g);
+  const before = subject ? subject.chunks[subject.chunks.length - 1] : null;
+  // "soldiers deployed to Russia": a participle right after its noun, with no auxiliary, is passive
+  const reduced = !g.passive && g.start === h.token && before?.end === h.token && subject?.route === 'subject'
+    && c.tokens[h.token].lower !== c.tokens[h.token].lemma && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
+    && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
+  const passive = g.passive || reduced;
+  const scopeFrom = h.end;
+  const obj = passive ? null : objectOf(c, g, particles);
+  const objChunks = obj ? coordinatedAfter(c, obj, h.scopeEnd) : null;
+  const pps = prepositionalChunks(ctx, scopeFrom, h.scopeEnd);
+  const classes = classesIn(ctx, scopeFrom, h.scopeEnd);
+  if (passive && subject) for (const ch of subject.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  const why: string[] = [];
+  let confidence = 0.85;
+  let source: number[] = [];
+  let patient: number[] = [];
+  const subjectActors = subject ? recipientsOf(ctx, subject.chunks, false) : [];
+  const agent = pps.find((p) => p.prep === 'by');
+  const agentActors = agent ? actorsOfChunks(ctx, agent.chunks) : [];
+  const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
+  if (subject && subject.route !== 'subject' && !passive) { confidence -= 0.1; why.push(`source: subject shared through ${subject.route}`); }
+  const objTheme = objChunks?.some((ch) => isTheme(ctx, ch)) ?? false;
+  const recipientObj = objTheme ? secondObject(c, obj!, h.scopeEnd) : objChunks;
+  const purposeTargets = h.purpose ? beneficiaries(ctx, h.purpose) : [];
+  for (const row of h.rows) {
+    if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
+    if (!passive) { source = subjectActors; patient = []; }
+    else if (subjectIsTheme && familyOf(row) === 'transfer') {
+      // "soldiers were sent to Russia": the subject is what was moved, and whoever owns it sent it
+      source = agentActors.length ? agentActors : subjectActors;
+      patient = [];
+    } else { source = agentActors; patient = subject ? recipientsOf(ctx, subject.chunks, false) : []; }
+    const found = passive && patient.length && (row.targetObj || row.targetPreps.size)
+      ? { mentions: patient, how: 'subject of the passive' }
+      : targetFor(ctx, row, recipientObj, pps, purposeTargets);
+    if (row.targetRequired && !found) continue;
+    why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
+    if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
+    if (source.some((m) => ctx.mentions[m].anaphor)) { confidence -= 0.1; why.push('source is a pronoun or description resolved by coreference'); }
+    if (source.length) why.push(`source: ${describe(ctx, source)}`);
+    if (found) why.push(`target from ${found.how}: ${describe(ctx, found.mentions)}`);
+    else confidence -= 0.05;
+    return { row, source, target: found?.mentions ?? [], confidence, why, route: subject?.route };
+  }
+  return null;
+}
+
+/** The second of two bare objects ("shipped Russia millions of shells" has Russia first; "sent troops Russia" has none). */
+function secondObject(c: Clause, obj: Chunk, limit: number): Chunk[] | null {
+  const next = chunkAtToken(c, obj.end);
+  return next && next.start === obj.end && next.prep === null && next.end <= limit ? [next] : null;
+}
+
+/** Who a purpose clause benefits: "to support Russia", "to fight for Russia", "to help defend Saudi Arabia". */
+function beneficiaries(ctx: SentenceContext, g: VerbGroup): number[] {
+  const c = ctx.clause;
+  const verb = c.tokens[g.head];
+  if (!ctx.model.classes.get(verb.lemma)?.has('benefit')) return [];
+  const obj = objectOf(c, g);
+  if (obj) {
+    const ms = actorsOfChunk(ctx, obj);
+    if (ms) return ms.mentions;
+  }
+  for (let i = g.end; i < c.end && i < g.end + 6; i++) {
+    const ch = chunkAtToken(c, i);
+    if (ch && ch.prep === 'for') return actorsOfChunk(ctx, ch)?.mentions ?? [];
+  }
+  return [];
+}
+
+function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
+  const c = ctx.clause;
+  const own = h.chunk;
+  if (!own) return null;
+  const headCls = ctx.model.classes.get(c.tokens[own.head].lemma);
+  if (own.head !== h.end - 1 && !headCls?.has('container')) return null;
+  // "a package of sanctions": the frame is the container's
+  let np = own;
+  if (own.prep === 'of') {
+    const holder = chunkAtToken(c, own.start - 2);
+    if (holder && holder.end === own.start - 1 && ctx.model.classes.get(c.tokens[holder.head].lemma)?.has('container')) np = holder;
+  }
+  const complement = prepositionalChunks(ctx, own.end, complementEnd(c, own.end));
+  const classes = classesIn(ctx, np.start, own.end, h.token);
+  for (const pp of complement) if (pp.prep === 'of') for (const ch of pp.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  const why: string[] = [];
+  let confidence = 0.75;
+  for (const row of h.rows) {
+    if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
+    let source: number[] = [];
+    let target: number[] = [];
+    const agent = complement.find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
+    if (agent) source = actorsOfChunks(ctx, agent.chunks);
+    let sourceHow = agent ? `"${agent.prep}" phrase` : '';
+    if (!source.length) {
+      const inside = actorsOfChunk(ctx, np, np === own ? h.token : np.end) ?? (np !== own ? actorsOfChunk(ctx, own, h.token) : null);
+      if (inside) { source = inside.mentions; sourceHow = inside.how; }
+    }
+    const light = lightVerbOf(ctx, np);
+    let lightPps: { prep: string; chunks: Chunk[] }[] = [];
+    if (light) {
+      if (!source.length && light.subject) { source = actorsOfChunks(ctx, light.subject.chunks); sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
+      lightPps = prepositionalChunks(ctx, np.end, light.scopeEnd);
+    }
+    const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
+    const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' } : targetFor(ctx, row, null, [...complement, ...lightPps], []);
+    if (found) target = found.mentions.filter((m) => !source.includes(m));
+    // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
+    // an act told before: it takes that act's type and actors
+    const definite = ANAPHORIC_DETERMINERS.has(c.tokens[np.start].lower) || sourceHow === 'possessor';
+    if (definite && !target.length && !agent) {
+      const a = antecedentOf(ctx, h, source);
+      if (a) {
+        why.push(`"${c.tokens.slice(np.start, h.end).map((t) => t.text).join(' ')}" refers back to the ${a.row.type} event of sentence ${a.sentence + 1}, whose type and actors it takes`);
+        return { row: a.row, source: a.source, target: a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why };
+      }
+    }
+    if (row.targetRequired && !found) continue;
+    why.push(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (noun, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
+    if (source.length) why.push(`source from ${sourceHow}: ${describe(ctx, source)}`);
+    if (target.length) why.push(`target: ${describe(ctx, target)}`);
+    else confidence -= 0.05;
+    return { row, source, target, confidence, why };
+  }
+  return null;
+}
+
+/**
+ * The earlier event that a definite event noun names: of a type the noun can have, by the same source when the noun
+ * names one, preferring the same word ("deploy" ... "the deployment", "ship" ... "these shipments"), else the latest.
+ */
+function antecedentOf(ctx: SentenceContext, h: Hit, source: number[]): Antecedent | null {
+  const types = new Set(h.rows.map((r) => r.type));
+  const stem = ctx.clause.tokens[h.token].lemma.slice(0, 4);
+  const codes = (ms: number[]) => ms.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code).join('+');
+  const own = codes(source);
+  let latest: Antecedent | null = null;
+  for (let k = ctx.history.length - 1; k >= 0; k--) {
+    const a = ctx.history[k];
+    if (!types.has(a.row.type) || (own && codes(a.source) !== own)) continue;
+    if (a.lemma.startsWith(stem)) return a;
+    latest ??= a;
+  }
+  return latest;
+}
+
+/** "sent troops to Russia and plans to dispatch 10,000 more": a verb that shares its subject by coordination shares an unnamed target too. */
+function shareCoordinatedTargets(hits: Hit[]): void {
+  for (let k = 1; k < hits.length; k++) {
+    const f = hits[k].frame;
+    if (!f || f.target.length || (f.route !== 'coordination' && f.route !== 'infinitive')) continue;
+    for (let j = k - 1; j >= 0; j--) {
+      const e = hits[j].frame;
+      if (!e || familyOf(e.row) !== familyOf(f.row) || e.source.join() !== f.source.join()) continue;
+      if (e.target.length) {
+        f.target = e.target;
+        f.row = hits[k].rows.find((r) => r.type === e.row.type && r.object === f.row.object) ?? f.row;
+        f.why.push('target shared with the coordinated verb before it');
+        f.confidence -= 0.1;
+      }
+      break;
+    }
+  }
+}
+
+/** The noun's own complement: prepositional phrases that follow it directly ("invasion of Ukraine by ..."). */
+function complementEnd(c: Clause, from: number): number {
+  let i = from;
+  while (i < c.end) {
+    const t = c.tokens[i];
+    if (t.pos !== 'ADP') break;
+    const ch = chunkAtToken(c, i + 1);
+    if (!ch || ch.start !== i + 1) break;
+    i = ch.end;
+    while (i < c.end && (c.tokens[i].lower === 'and' || c.tokens[i].lower === ',') && chunkAtToken(c, i + 1)?.start === i + 1) i = chunkAtToken(c, i + 1)!.end;
+  }
+  return i;
+}
+
+/** A light verb whose object the noun is ("imposed sanctions", "held talks", "returned to talks", "handed him a protest note"). */
+function lightVerbOf(ctx: SentenceContext, np: Chunk): { group: VerbGroup; subject: Subject | null; indirect: Chunk | null; scopeEnd: number } | null {
+  const c = ctx.clause;
+  let at = np.start - 1;
+  let indirect: Chunk | null = null;
+  const before = chunkAtToken(c, at);
+  if (before && before.prep === null && before.end === np.start) { indirect = before; at = before.start - 1; }
+  // particles or a preposition between the verb and the noun ("carry out", "engage in", "return to")
+  for (let back = 0; back <= 2; back++) {
+    const g = groupAtToken(c, at - back);
+    if (!g || g.head !== at - back) continue;
+    const verb = c.tokens[g.head];
+    const shapes = ctx.model.lightVerbs.get(verb.lemma) ?? ctx.model.lightVerbs.get(verb.lower);
+    if (!shapes) return null;
+    const between = c.tokens.slice(g.head + 1, at + 1).map((t) => t.lower);
+    const wanted = np.prep !== null && !indirect ? [...between, np.prep] : between;
+    if (!shapes.some((p) => p.length === wanted.length && p.every((w, k) => w === wanted[k]))) return null;
+    let end = np.end;
+    while (end < c.end && !HARD_STOPS.has(c.tokens[end].text) && c.tokens[end].text !== ',' && !groupAtToken(c, end) && c.tokens[end].pos !== 'SCONJ') end++;
+    return { group: g, subject: g.passive ? null : subjectOf(c, g), indirect, scopeEnd: end };
+  }
+  return null;
+}
+
+/**
+ * An absorbing verb without a named object takes its target from the act it talks about: that act's source when
+ * someone else does it ("condemned these shipments", "demanded that China drop barriers"), else that act's target
+ * ("threatened to impose restrictions against German goods").
+ */
+function adoptGovernedTarget(h: Hit, f: Frame): void {
+  for (const b of h.governs) {
+    const g = b.frame;
+    if (!g) continue;
+    const other = g.source.filter((m) => !f.source.includes(m));
+    f.target = other.length ? other : g.target.filter((m) => !f.source.includes(m));
+    if (f.target.length) { f.why.push(`target: the ${other.length ? 'source' : 'target'} of the act it talks about`); f.confidence -= 0.1; return; }
+  }
 }

@@ -1,5 +1,867 @@
-// Stage 4: decide how the text holds each event (asserted, forecast, hypothetical, negated) and who says so.
-import type { StatusModel } from './model/status.js';
-import type { PipelineState } from './types.js';
+// Stage 4: decide how the text holds each event (asserted, forecast, hypothetical, negated), who says so, and how likely it is said to be.
+import type { Attribution, EventStatus, Likelihood, Span } from '../core/record.js';
+import { phrasesEndingAt, type Complement, type Cue, type CueKind, type StatusModel } from './model/status.js';
+import type { EventDraft, Mention, PipelineState, Sentence, Token } from './types.js';
 
-export function assignStatus(_state: PipelineState, _model: StatusModel): void {}
+/** Confidence factors for statuses that rest on structure rather than on a cue next to the event. */
+const INHERITED = 0.9; // the cue belongs to a coordinated, governing or purpose verb
+const FROM_PREDICATE = 0.9; // the event noun is a subject and the cue is in its predicate
+const REPORTER_GUESSED = 0.9; // the reporter was taken from an earlier sentence
+/** How many sentences back an unresolved "it"/"the agency" may look for its reporter. */
+const REPORTER_LOOKBACK = 3;
+/** Longest noun phrase skipped between a verb and its infinitive or gerund ("ordered artillery units near the border to ..."). */
+const MAX_NP = 10;
+
+const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'perception', 'prospect']);
+const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'prospective', 'prospect']);
+const BOUNDARY_PUNCT = new Set([',', ';', ':', '"', '“', '”', '—', '–', '--', "'", '‘', '’']);
+const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
+const GERUND_LINKS = new Set(['from', 'of', 'on']);
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'ADP', 'CCONJ', 'X', 'SYM']);
+const NP_LINK_ADP = new Set(['of', 'for', 'in', 'into', 'to', 'on', 'with', 'against', 'at', 'from', 'by', 'over']);
+const PRONOUN_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'this', 'its']);
+
+interface Hit {
+  cue: Cue;
+  /** token range of the cue words */
+  first: number;
+  end: number;
+  /** the cue belongs to another verb than the event's own chain */
+  inherited?: boolean;
+}
+
+interface Chain {
+  hits: Hit[];
+  /** leftmost token of the chain */
+  first: number;
+  /** a perfect auxiliary sits below the modal or frame ("may have sent", "likely to have been killed") */
+  perfect: boolean;
+}
+
+interface Frame {
+  kind: 'report' | 'deny' | 'according';
+  cue: Cue;
+  cueFirst: number;
+  cueEnd: number;
+  /** the frame's own tokens (reporter and cue), which it does not attribute */
+  ownFirst: number;
+  ownEnd: number;
+  scopeFirst: number;
+  scopeEnd: number;
+  actor?: string;
+  reporterSpan?: [number, number];
+  guessed: boolean;
+}
+
+interface Conditional {
+  clause: [number, number];
+  main: [number, number];
+  hit: Hit;
+}
+
+interface SentenceContext {
+  sentence: Sentence;
+  frames: Frame[];
+  conditionals: Conditional[];
+}
+
+interface Reading {
+  hits: Hit[];
+  perfect: boolean;
+  /** token ranges where estimative words may govern the event */
+  likelihoodRanges: [number, number][];
+  structural: number;
+}
+
+export function assignStatus(state: PipelineState, model: StatusModel): void {
+  if (!state.events.length) return;
+  new StatusReader(state, model).run();
+}
+
+class StatusReader {
+  private readonly tokens: Token[];
+  private readonly mentionAt: Int32Array;
+  private readonly triggerAt = new Set<number>();
+  private readonly contexts = new Map<number, SentenceContext>();
+  /** the last named reporter per sentence, for "It also said ..." when "It" is unresolved */
+  private readonly reporters = new Map<number, string>();
+
+  constructor(private readonly state: PipelineState, private readonly model: StatusModel) {
+    this.tokens = state.tokens;
+    this.mentionAt = new Int32Array(state.tokens.length).fill(-1);
+    state.mentions.forEach((m, k) => {
+      for (let t = m.firstToken; t < m.endToken && t < this.mentionAt.length; t++) {
+        const old = this.mentionAt[t];
+        if (old < 0 || spanLength(state.mentions[old]) < spanLength(m)) this.mentionAt[t] = k;
+      }
+    });
+    for (const e of state.events) for (let t = e.triggerFirst; t < e.triggerEnd; t++) this.triggerAt.add(t);
+  }
+
+  run(): void {
+    const order = this.state.events.map((e, k) => k).sort((a, b) => this.state.events[a].sentence - this.state.events[b].sentence);
+    for (const k of order) this.assign(this.state.events[k]);
+  }
+
+  private assign(event: EventDraft): void {
+    const context = this.context(event.sentence);
+    const reading = this.read(event, context.sentence);
+    const at = event.triggerFirst;
+    const frame = innermostFrame(context.frames, event);
+    const hits = frame?.kind === 'deny' ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
+    const negators = hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative');
+    const denials = hits.filter((h) => h.cue.kind === 'deny' || h.cue.kind === 'deny-word' || h.cue.kind === 'absence');
+    // "did not deny sending troops", "declined to deny": a negated denial asserts nothing either way
+    const negated = negators.length % 2 === 1 !== denials.length > 0;
+    const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    const conditional = context.conditionals.find((c) => inRange(at, c.clause));
+    const mainOf = context.conditionals.find((c) => inRange(at, c.main));
+    const would = forecastHits.find((h) => h.cue.kind === 'would');
+    const hedgedPast = reading.perfect && forecastHits.every((h) => h.cue.kind === 'possible' || h.cue.kind === 'intent');
+
+    let status: EventStatus = 'asserted';
+    let deciding: Hit[] = [];
+    if (conditional) {
+      status = 'hypothetical';
+      deciding = [conditional.hit];
+    } else if (mainOf && (forecastHits.length || negated)) {
+      status = 'hypothetical';
+      deciding = [mainOf.hit, ...forecastHits];
+    } else if (negated) {
+      status = 'negated';
+      deciding = [...negators, ...denials];
+    } else if (would && reading.perfect) {
+      status = 'hypothetical'; // "would have attacked": counterfactual
+      deciding = [would];
+    } else if (forecastHits.length && !hedgedPast) {
+      status = 'forecast';
+      deciding = forecastHits;
+    }
+    event.status = status;
+
+    // "would" is a plain future in reported speech ("said Washington would announce ..."), a guess elsewhere
+    const reported = frame?.kind === 'report' || frame?.kind === 'according';
+    let confidence = reading.structural;
+    for (const h of deciding) confidence = Math.min(confidence, (h.cue.kind === 'would' && reported ? 1 : h.cue.trust) * (h.inherited ? INHERITED : 1));
+
+    if (status !== 'negated') {
+      const likelihood = this.likelihood(reading.likelihoodRanges);
+      if (likelihood) event.likelihood = likelihood;
+    }
+    const attribution = this.attribution(frame, hits);
+    if (attribution) {
+      event.attribution = attribution.value;
+      if (attribution.guessed) confidence *= REPORTER_GUESSED;
+    }
+    event.confidence *= confidence;
+    const cues = deciding.map((h) => this.text(h.first, h.end)).join(', ');
+    (event.why ??= []).push(`status ${status}${cues ? ` (${cues})` : ''}${attribution ? `; said by "${attribution.value.text ?? attribution.value.cue}"` : ''}`);
+  }
+
+  // ---------- reading the cues that govern one event ----------
+
+  private read(event: EventDraft, sentence: Sentence): Reading {
+    const { tokens } = this;
+    const head = event.triggerFirst;
+    const floor = sentence.firstToken;
+    const hits: Hit[] = [];
+    const ranges: [number, number][] = [];
+    let structural = 1;
+    let perfect = false;
+    // wink sometimes tags a bare verb after a modal as an adjective ("will close its border")
+    const previous = tokens[head - 1];
+    const isVerb = tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN');
+
+    let left = head;
+    if (isVerb) {
+      const chain = this.chain(head, floor);
+      hits.push(...chain.hits);
+      perfect = chain.perfect;
+      ranges.push([chain.first, head]);
+      left = chain.first;
+      if (!chain.hits.length) {
+        const shared = this.coordinatedChain(head, chain.first, floor);
+        if (shared) {
+          hits.push(...shared.hits.map((h) => ({ ...h, inherited: true })));
+          ranges.push([shared.first, shared.end]);
+          structural = INHERITED;
+        }
+      }
+    }
+    // an event noun, or a verb that is not its clause's own ("steps to bolster", "troops being deployed"), takes its status from outside
+    const nonFinite = !isVerb || tokens[left].lower === 'to' || tokens[left].lower === 'being' || (left === head && isGerund(tokens[head]));
+    const np = this.nounPhrase(left, floor, isVerb);
+    hits.push(...np.hits);
+    if (np.hits.length) ranges.push([np.first, left]);
+    if (nonFinite) {
+      const g = np.governor;
+      const predicate = g < 0 || this.isFrameVerb(g) ? this.predicate(head, sentence) : undefined;
+      if (predicate && (g < 0 || np.reachedFrame)) {
+        hits.push(...predicate.hits);
+        if (predicate.estimative) hits.push(predicate.estimative);
+        ranges.push(predicate.range);
+        perfect ||= predicate.perfect;
+        if (predicate.hits.length || predicate.estimative) structural = Math.min(structural, FROM_PREDICATE);
+      } else if (g >= 0 && !this.triggerAt.has(g)) {
+        // the event is the object of a verb: "planning an attack", "conducting a nuclear test", "would announce more assistance"
+        const own = this.verbCue(g, 'np');
+        const chain = this.chain(g, floor);
+        if (own) hits.push({ cue: own, first: g - own.words.length + 1, end: g + 1, inherited: true });
+        hits.push(...chain.hits.map((h) => ({ ...h, inherited: true })));
+        ranges.push([chain.first, g + 1]);
+        perfect ||= chain.perfect;
+        if (own || chain.hits.length) structural = Math.min(structural, INHERITED);
+      }
+    }
+    const denial = this.denyWordAfter(event.triggerEnd, sentence);
+    if (denial) hits.push(denial);
+    return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural };
+  }
+
+  /**
+   * Walks left from a verb through its auxiliaries, adverbs, infinitive and gerund links and the verbs that govern it
+   * ("is believed to be preparing to [dispatch]", "refrained from [conducting]", "invited Kim to [visit]").
+   */
+  private chain(head: number, floor: number): Chain {
+    const { tokens } = this;
+    const hits: Hit[] = [];
+    let link: '-' | 'to' = '-';
+    let governed = head;
+    let first = head;
+    let j = head - 1;
+    while (j >= floor) {
+      const t = tokens[j];
+      if (link === '-' && t.lower === 'to' && (t.pos === 'PART' || t.pos === 'ADP')) {
+        link = 'to';
+        j--;
+        continue;
+      }
+      if (link === '-' && GERUND_LINKS.has(t.lower) && t.pos === 'ADP' && isGerund(tokens[governed]) && j > floor) {
+        // "refrained from [conducting]", "stopped short of [confirming]"
+        const cue = this.cueAt(j - 1, floor, (c) => CHAIN_KINDS.has(c.kind) && c.complements.has('ing'));
+        if (!cue) break;
+        governed = first = j - cue.words.length;
+        hits.push({ cue, first, end: j });
+        j = first - 1;
+        continue;
+      }
+      const gerundHere = link === '-' && isGerund(tokens[governed]) && j === governed - 1;
+      const cue = this.cueAt(j, floor, (c) => CHAIN_KINDS.has(c.kind) && (link === 'to' ? c.complements.has('to') : c.complements.has('-') || (gerundHere && c.complements.has('ing'))));
+      if (cue && !(cue.kind === 'negation' && tokens[j + 1]?.lower === 'only')) {
+        const cueFirst = j - cue.words.length + 1;
+        hits.push({ cue, first: cueFirst, end: j + 1 });
+        if (link === 'to' || !cue.complements.has('-')) governed = cueFirst;
+        link = '-';
+        first = cueFirst;
+        j = cueFirst - 1;
+        continue;
+      }
+      if (link === 'to') {
+        if (t.pos === 'AUX' && t.lemma === 'be') {
+          hits.push({ cue: BE_TO, first: j, end: j + 2 });
+        } else if (t.pos === 'VERB' || t.pos === 'ADJ') {
+          // a catenative verb the tables do not know ("moved to", "voted to"): the infinitive passes through it
+          governed = j;
+        } else if (NP_POS.has(t.pos)) {
+          // an object between a verb and the infinitive: "invited Kim to visit", "deploy troops to support Russia"
+          // (or an adjunct: "offered on Sunday to return")
+          const v = this.verbBeforeNounPhrase(j, floor);
+          if (v < 0) break;
+          const framing = this.cueAt(v, floor, (c) => CHAIN_KINDS.has(c.kind) && c.complements.has('to'));
+          if (!framing && this.isFrameVerb(v)) break;
+          const outer = this.chain(v - (framing ? framing.words.length - 1 : 0), floor);
+          if (framing) hits.push({ cue: framing, first: v - framing.words.length + 1, end: v + 1 });
+          hits.push(...outer.hits.map((h) => ({ ...h, inherited: true })));
+          return { hits, first: outer.first, perfect: this.perfectBelow(hits, head) };
+        } else break;
+        link = '-';
+        first = j;
+        j--;
+        continue;
+      }
+      if (isAuxiliary(t, tokens[j + 1]) || t.pos === 'ADV' || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s')) {
+        first = j;
+        j--;
+        continue;
+      }
+      if (t.lower === 'by' && isGerund(tokens[governed])) {
+        // "may reward Pyongyang by transferring ...": the means shares the chain of the verb it serves
+        const v = this.verbBeforeNounPhrase(j - 1, floor);
+        if (v < 0 || this.isFrameVerb(v)) break;
+        const outer = this.chain(v, floor);
+        hits.push(...outer.hits.map((h) => ({ ...h, inherited: true })));
+        return { hits, first: outer.first, perfect: this.perfectBelow(hits, head) };
+      }
+      if (isGerund(tokens[governed]) && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON')) {
+        // a perception verb with an object and a gerund: "had not seen the North Koreans fighting"
+        const v = this.verbBeforeNounPhrase(j, floor);
+        const cue = v >= 0 ? this.cueAt(v, floor, (c) => c.kind === 'perception') : undefined;
+        if (cue) {
+          const outer = this.chain(v, floor);
+          hits.push({ cue, first: v, end: v + 1 }, ...outer.hits);
+          return { hits, first: outer.first, perfect: this.perfectBelow(hits, head) };
+        }
+      }
+      break;
+    }
+    return { hits, first: Math.min(first, j + 1), perfect: this.perfectBelow(hits, head) };
+  }
+
+  /** A perfect auxiliary right below a hedge or modal: "may have sent", "is likely to have been killed", "would have attacked". */
+  private perfectBelow(hits: Hit[], head: number): boolean {
+    const own = hits.filter((h) => !h.inherited && h.end <= head);
+    if (!own.length) return false;
+    const lowest = Math.max(...own.map((h) => h.end));
+    for (let k = lowest; k < head; k++) if (this.tokens[k].lemma === 'have' && isAuxiliary(this.tokens[k], this.tokens[k + 1])) return true;
+    return false;
+  }
+
+  /** "North Korea may deploy troops and send weapons": a bare verb after "and"/"or" shares the chain of the verb before it. */
+  private coordinatedChain(head: number, chainFirst: number, floor: number): { hits: Hit[]; first: number; end: number } | undefined {
+    const { tokens } = this;
+    const before = chainFirst - 1;
+    if (before < floor || tokens[before].pos !== 'CCONJ') return undefined;
+    const form = tokens[head];
+    if (form.lower !== form.lemma && !isGerund(form)) return undefined;
+    for (let j = before - 1; j >= floor && before - j <= 15; j--) {
+      const t = tokens[j];
+      if (t.lower === ';' || t.pos === 'SCONJ') return undefined;
+      if (t.pos === 'VERB') {
+        if (isGerund(form) !== isGerund(t) && form.lower === form.lemma !== (t.lower === t.lemma)) return undefined;
+        const chain = this.chain(j, floor);
+        const shared = chain.hits.filter((h) => h.cue.kind !== 'implicative');
+        return shared.length ? { hits: shared, first: chain.first, end: j } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Reads the noun phrase to the left of an event word: pre-modifiers ("potential"), "no", "the possibility of"; and where it
+   * stops: at the verb that governs it, or at the start of its clause (the event is then in the subject).
+   */
+  private nounPhrase(from: number, floor: number, isVerb: boolean): { hits: Hit[]; first: number; governor: number; reachedFrame: boolean } {
+    const { tokens } = this;
+    const hits: Hit[] = [];
+    let j = from - 1;
+    let first = from;
+    let adps = 0;
+    while (j >= floor && from - j <= MAX_NP) {
+      const t = tokens[j];
+      if (t.pos === 'AUX' && t.lower === 'being') {
+        j--;
+        continue;
+      }
+      const modifier = t.pos === 'ADV' && ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? '');
+      if ((!NP_POS.has(t.pos) && !modifier) || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
+      if (t.pos === 'CCONJ' && isVerb) break;
+      if (t.pos === 'ADP' && ++adps > 2) break;
+      const cue = this.cueAt(j, floor, (c) => c.kind === 'prospective' || c.kind === 'prospect' || c.kind === 'absence' || (c.kind === 'negation' && c.words[0] === 'no'));
+      if (cue) {
+        const cueFirst = j - cue.words.length + 1;
+        const next = tokens[j + 1]?.lower;
+        const hasComplement = next === 'of' || next === 'for' || next === 'in' || next === 'to';
+        if (cue.kind === 'prospective' && !isVerb && adps === 0) hits.push({ cue, first: cueFirst, end: j + 1 });
+        else if (cue.kind === 'prospect' && hasComplement) hits.push({ cue, first: cueFirst, end: j + 1 });
+        else if (cue.kind === 'absence' && hasComplement && this.determinedByNo(cueFirst, floor)) hits.push({ cue, first: cueFirst, end: j + 1 });
+        else if (cue.kind === 'negation' && adps === 0 && !isVerb) hits.push({ cue, first: cueFirst, end: j + 1 });
+        first = cueFirst;
+        j = cueFirst - 1;
+        continue;
+      }
+      first = j;
+      j--;
+    }
+    // a verb, or a copula whose predicate the event noun is ("they would be legitimate targets")
+    const governor = j >= floor && (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') ? j : -1;
+    return { hits, first, governor, reachedFrame: governor >= 0 && this.isFrameVerb(governor) };
+  }
+
+  /** The predicate of the clause whose subject holds the event: "the troop deployment [is expected to involve]", "new steps ... [were very likely]". */
+  private predicate(head: number, sentence: Sentence): { hits: Hit[]; range: [number, number]; perfect: boolean; estimative?: Hit } | undefined {
+    const { tokens } = this;
+    let j = head + 1;
+    const end = sentence.endToken;
+    while (j < end) {
+      const t = tokens[j];
+      if (t.text === ';' || RELATIVE.has(t.lower) || t.pos === 'SCONJ') return undefined;
+      if (t.text === ',') {
+        // skip an appositive or participial insert: "A 17th package, targeting dozens more tankers, is expected ..."
+        const next = tokens[j + 1];
+        const close = this.nextComma(j + 1, end);
+        if (next && close > 0 && (next.pos === 'VERB' || next.pos === 'DET' || next.pos === 'NUM' || RELATIVE.has(next.lower))) {
+          j = close + 1;
+          continue;
+        }
+        return undefined;
+      }
+      if (t.pos === 'AUX' || (t.pos === 'VERB' && !isGerund(t) && tokens[j - 1]?.lower !== 'to')) break;
+      j++;
+    }
+    if (j >= end) return undefined;
+    // the main word of the predicate: the last of its auxiliaries, adverbs, frames and infinitive links; an adjective only after "be"
+    let main = j;
+    let copula = tokens[j].lemma === 'be';
+    while (main + 1 < end) {
+      const next = tokens[main + 1];
+      const current = tokens[main];
+      if (next.pos === 'AUX' || next.pos === 'ADV' || next.lower === 'to' || next.lower === 'not' || next.lower === "n't") {
+        if (next.pos === 'AUX') copula = next.lemma === 'be';
+      } else if (next.pos === 'VERB' && (current.pos !== 'VERB' || current.lower === 'to')) {
+        copula = false;
+      } else if (next.pos === 'ADJ' && copula && current.pos !== 'VERB') {
+        copula = false;
+      } else break;
+      main++;
+    }
+    if (tokens[main].lower === 'to') main--;
+    const mainToken = tokens[main];
+    const chain = this.chain(main, j);
+    let estimative: Hit | undefined;
+    if (mainToken.pos === 'ADJ') {
+      // "... were very likely within days": a likelihood adjective predicated of an event looks ahead
+      const cue = this.cueAt(main, j, (c) => c.kind === 'intent' || c.kind === 'prospective');
+      if (cue && this.likelihoodAt(main, j)) estimative = { cue, first: main, end: main + 1 };
+    }
+    return { hits: chain.hits, range: [j, main + 1], perfect: chain.perfect, estimative };
+  }
+
+  /** "dismissed reports of the deployment as groundless rumours", "called reports of X fabricated": a denial word later in the clause. */
+  private denyWordAfter(from: number, sentence: Sentence): Hit | undefined {
+    const { tokens } = this;
+    for (let j = from; j < sentence.endToken && j - from <= 12; j++) {
+      const t = tokens[j];
+      if (t.text === ',' || t.text === ';' || t.pos === 'SCONJ' || RELATIVE.has(t.lower)) return undefined;
+      if (t.pos === 'VERB' && !isGerund(t)) return undefined;
+      const cue = this.cueAt(j, from, (c) => c.kind === 'deny-word');
+      if (cue) return { cue, first: j - cue.words.length + 1, end: j + 1 };
+    }
+    return undefined;
+  }
+
+  /** A negation inside an estimative phrase ("not likely", "probably not") sets the probability, not the status. */
+  private withoutHedgedNegation(hits: Hit[], ranges: [number, number][]): Hit[] {
+    const hedged = new Set<number>();
+    for (const [a, b] of ranges) {
+      for (let j = a; j < b; j++) {
+        const found = phrasesEndingAt(this.model.likelihood, this.tokens, j, a)[0];
+        if (found && found.words.length > 1) for (let k = j - found.words.length + 1; k <= j; k++) hedged.add(k);
+      }
+    }
+    const seen = new Set<string>();
+    return hits.filter((h) => {
+      const key = `${h.first}:${h.cue.kind}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return !(h.cue.kind === 'negation' && hedged.has(h.first));
+    });
+  }
+
+  // ---------- likelihood ----------
+
+  private likelihood(ranges: [number, number][]): Likelihood | undefined {
+    let best: { first: number; end: number; p: number } | undefined;
+    for (const [a, b] of ranges) {
+      for (let j = a; j < b; j++) {
+        const found = this.likelihoodAt(j, a);
+        if (!found) continue;
+        const first = j - found.words.length + 1;
+        // the longest phrase wins; among equals, the one nearest the event
+        if (!best || found.words.length > best.end - best.first || (found.words.length === best.end - best.first && first > best.first)) best = { first, end: j + 1, p: found.p };
+      }
+    }
+    if (!best) return undefined;
+    return { cue: this.text(best.first, best.end).toLowerCase(), p: best.p, span: this.span(best.first, best.end) };
+  }
+
+  private likelihoodAt(j: number, floor: number) {
+    return phrasesEndingAt(this.model.likelihood, this.tokens, j, floor)[0];
+  }
+
+  // ---------- attribution ----------
+
+  /** The reporting frame with a known reporter; else the one who commits or requests ("Lee has pledged to ..."); else a frame without a reporter. */
+  private attribution(frame: Frame | undefined, hits: Hit[]): { value: Attribution; guessed: boolean } | undefined {
+    if (frame?.actor) return this.frameAttribution(frame);
+    const speaker = hits.find((h) => (h.cue.kind === 'pledge' || h.cue.kind === 'request') && !h.inherited) ?? hits.find((h) => h.cue.kind === 'pledge' || h.cue.kind === 'request');
+    const subject = speaker ? this.subjectOf(speaker.first, this.state.sentences[this.tokens[speaker.first].sentence]) : undefined;
+    if (speaker && subject?.actor) {
+      const first = Math.min(subject.span[0], speaker.first);
+      return { value: { actor: subject.actor, cue: this.text(speaker.first, speaker.end).toLowerCase(), text: this.text(first, speaker.end), span: this.span(first, speaker.end) }, guessed: subject.guessed };
+    }
+    return frame ? this.frameAttribution(frame) : undefined;
+  }
+
+  private frameAttribution(frame: Frame): { value: Attribution; guessed: boolean } {
+    const value: Attribution = { cue: this.text(frame.cueFirst, frame.cueEnd).toLowerCase() };
+    if (frame.actor) value.actor = frame.actor;
+    const first = frame.reporterSpan ? Math.min(frame.reporterSpan[0], frame.cueFirst) : frame.cueFirst;
+    const end = frame.reporterSpan ? Math.max(frame.reporterSpan[1], frame.cueEnd) : frame.cueEnd;
+    value.text = this.text(first, end);
+    value.span = this.span(first, end);
+    return { value, guessed: frame.guessed };
+  }
+
+  // ---------- sentence context: reporting frames and conditionals ----------
+
+  private context(index: number): SentenceContext {
+    let context = this.contexts.get(index);
+    if (!context) {
+      const sentence = this.state.sentences[index];
+      context = { sentence, frames: this.frames(sentence), conditionals: this.conditionals(sentence) };
+      this.contexts.set(index, context);
+      const named = [...context.frames].reverse().find((f) => f.actor && !f.guessed);
+      if (named?.actor) this.reporters.set(index, named.actor);
+    }
+    return context;
+  }
+
+  private frames(sentence: Sentence): Frame[] {
+    const { tokens } = this;
+    const first = sentence.firstToken, end = sentence.endToken;
+    const frames: Frame[] = [];
+    for (let j = first; j < end; j++) {
+      const t = tokens[j];
+      const according = this.cueAt(j, first, (c) => c.kind === 'according');
+      if (according) {
+        let stop = j + 1;
+        while (stop < end && tokens[stop].text !== ',' && tokens[stop].text !== ';') stop++;
+        const reporter = this.reporter(j + 1, stop, sentence);
+        frames.push({ kind: 'according', cue: according, cueFirst: j - according.words.length + 1, cueEnd: j + 1, ownFirst: j - according.words.length + 1, ownEnd: stop, scopeFirst: first, scopeEnd: end, ...reporter });
+        continue;
+      }
+      if (t.pos === 'VERB') {
+        const cue = this.cueAt(j, first, (c) => c.kind === 'report' || c.kind === 'deny');
+        if (cue && !this.isPassiveOrRaised(j) && !this.isNegatedVerb(j, first)) {
+          const frame = this.verbFrame(cue, j, sentence);
+          if (frame.scopeFirst < frame.cueFirst || frame.kind === 'deny' || this.opensClause(j + 1, end)) frames.push(frame);
+        }
+        continue;
+      }
+      if (t.pos === 'NOUN' && tokens[j + 1]?.lower === 'that') {
+        const cue = this.cueAt(j, first, (c) => c.kind === 'report-noun');
+        if (cue) frames.push(this.nounFrame(cue, j, sentence));
+      }
+    }
+    // a frame before its clause reaches up to the next frame; a frame after its clause reaches back to the previous one
+    frames.sort((a, b) => a.cueFirst - b.cueFirst);
+    frames.forEach((f, k) => {
+      if (f.kind === 'according') return;
+      const next = frames.slice(k + 1).find((g) => g.kind !== 'according');
+      if (f.scopeFirst >= f.cueFirst) {
+        f.scopeEnd = Math.min(f.scopeEnd, next ? next.ownFirst : end);
+      } else {
+        const previous = frames.slice(0, k).reverse().find((g) => g.kind !== 'according' && g.scopeFirst < g.cueFirst);
+        if (previous) f.scopeFirst = Math.max(f.scopeFirst, previous.ownEnd);
+        if (f.scopeEnd > f.ownEnd && next) f.scopeEnd = Math.min(f.scopeEnd, next.ownFirst);
+      }
+    });
+    return frames;
+  }
+
+  private verbFrame(cue: Cue, v: number, sentence: Sentence): Frame {
+    const { tokens } = this;
+    const first = sentence.firstToken, end = sentence.endToken;
+    const kind = cue.kind === 'deny' ? 'deny' : 'report';
+    const cueFirst = v - cue.words.length + 1;
+    const before = tokens[cueFirst - 1];
+    const base = { kind, cue, cueFirst, cueEnd: v + 1 } as const;
+    // ", said Blinken": the reporter follows the verb
+    if (before && BOUNDARY_PUNCT.has(before.text) && cueFirst - 1 > first && !isGerund(tokens[v])) {
+      let stop = v + 1;
+      while (stop < end && NP_POS.has(tokens[stop].pos) && tokens[stop].pos !== 'ADP' && !BOUNDARY_PUNCT.has(tokens[stop].text)) stop++;
+      const after = tokens[stop];
+      const reporter = stop < end && !BOUNDARY_PUNCT.has(after.text) && after.pos !== 'ADP' && after.pos !== 'PUNCT' ? { guessed: true } : this.reporter(v + 1, stop, sentence);
+      if (reporter.actor && !reporter.guessed) return { ...base, ownFirst: cueFirst, ownEnd: stop, scopeFirst: first, scopeEnd: cueFirst - 1, ...reporter };
+    }
+    // ", saying ...": a participle reports for the subject of its sentence
+    if (before && before.text === ',' && isGerund(tokens[v])) {
+      const subject = this.subjectOf(this.firstVerb(sentence), sentence);
+      return { ...base, ownFirst: cueFirst, ownEnd: v + 1, scopeFirst: v + 1, scopeEnd: kind === 'deny' ? this.clauseEnd(v + 1, end) : end, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false };
+    }
+    const subject = this.subjectOf(cueFirst, sentence);
+    const boundary = subject ? subject.boundary : cueFirst - 1;
+    const afterClause = boundary > first && BOUNDARY_PUNCT.has(tokens[boundary].text) && this.hasVerb(first, boundary) && !this.opensClause(v + 1, end);
+    const ownFirst = subject ? subject.regionFirst : cueFirst;
+    if (afterClause && kind === 'report') {
+      // "..., the agency said": reaches back over the clause before; ", Blinken said, but if ..." also covers what follows "but"
+      let scopeEnd = boundary;
+      const comma = this.nextComma(v + 1, end);
+      if (comma > 0 && tokens[comma + 1]?.pos === 'CCONJ') scopeEnd = end;
+      return { ...base, ownFirst, ownEnd: comma > 0 ? comma : end, scopeFirst: first, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false };
+    }
+    // "..., where Moscow says they are clearing mines, and ...": a frame inside a subordinate clause ends with it
+    const opener = subject && subject.boundary >= first ? tokens[subject.boundary] : undefined;
+    const subordinate = !!opener && (RELATIVE.has(opener.lower) || opener.pos === 'SCONJ');
+    const scopeEnd = subordinate || kind === 'deny' ? this.clauseEnd(v + 1, end) : end;
+    return { ...base, ownFirst, ownEnd: v + 1, scopeFirst: v + 1, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false };
+  }
+
+  /** A reporting verb reports a clause ("said (that) Washington would ..."), not an object ("would announce more assistance"). */
+  private opensClause(from: number, end: number): boolean {
+    const { tokens } = this;
+    for (let j = from; j < end && j - from <= 12; j++) {
+      const t = tokens[j];
+      if (t.lower === 'that' || t.pos === 'SCONJ') return true;
+      if (t.text === ';' || t.text === '.' || t.text === ',' || t.text === '"' || t.text === '“') return false;
+      if (j > from && (t.pos === 'AUX' || (t.pos === 'VERB' && !isGerund(t) && tokens[j - 1].lower !== 'to'))) return true;
+    }
+    return false;
+  }
+
+  /** A denial governs its own clause only: "denied that its aircraft had violated ..., saying ..." */
+  private clauseEnd(from: number, end: number): number {
+    const comma = this.nextComma(from, end);
+    return comma > 0 ? comma : end;
+  }
+
+  private nounFrame(cue: Cue, n: number, sentence: Sentence): Frame {
+    const { tokens } = this;
+    const first = sentence.firstToken;
+    const cueFirst = n - cue.words.length + 1;
+    let j = cueFirst - 1;
+    while (j >= first && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'DET' || tokens[j].pos === 'ADV')) j--;
+    let reporter: { actor?: string; reporterSpan?: [number, number]; guessed: boolean } = { guessed: false };
+    if (j >= first && (tokens[j].lower === "'s" || tokens[j].lower === '’s')) {
+      const m = this.mentionAt[j - 1];
+      if (m >= 0) reporter = { actor: this.state.mentions[m].actor, reporterSpan: [this.state.mentions[m].firstToken, this.state.mentions[m].endToken], guessed: false };
+    } else if (j >= first && tokens[j].pos === 'VERB') {
+      const subject = this.subjectOf(j, sentence);
+      if (subject) reporter = { actor: subject.actor, reporterSpan: subject.span, guessed: subject.guessed };
+    } else if (j >= first) {
+      const m = this.mentionAt[cueFirst - 1];
+      if (m >= 0) reporter = { actor: this.state.mentions[m].actor, reporterSpan: [this.state.mentions[m].firstToken, this.state.mentions[m].endToken], guessed: false };
+    }
+    return { kind: 'report', cue, cueFirst, cueEnd: n + 1, ownFirst: reporter.reporterSpan ? Math.min(reporter.reporterSpan[0], cueFirst) : cueFirst, ownEnd: n + 2, scopeFirst: n + 2, scopeEnd: sentence.endToken, ...reporter };
+  }
+
+  private conditionals(sentence: Sentence): Conditional[] {
+    const { tokens } = this;
+    const first = sentence.firstToken, end = sentence.endToken;
+    const out: Conditional[] = [];
+    for (let j = first; j < end; j++) {
+      const cue = this.cueAt(j, first, (c) => c.kind === 'conditional');
+      if (!cue) continue;
+      const start = j - cue.words.length + 1;
+      if (tokens[start - 1]?.lower === 'as') continue; // "as if" compares, it does not condition
+      const trailing = cue.words[0] === 'depending';
+      const clauseEnd = trailing ? this.nextOf(j + 1, end, ';') : this.nextComma(j + 1, end) > 0 ? this.nextComma(j + 1, end) : end;
+      const before = tokens[start - 1];
+      const initial = !trailing && (start === first || !before || BOUNDARY_PUNCT.has(before.text) || before.pos === 'CCONJ' || before.lower === 'that' || this.isFrameVerb(start - 1));
+      let main: [number, number];
+      if (initial) {
+        main = [clauseEnd + 1, this.nextOf(clauseEnd + 1, end, ';')];
+      } else {
+        let k = start - 1;
+        if (tokens[k]?.text === ',') k--;
+        while (k >= first && !BOUNDARY_PUNCT.has(tokens[k].text) && tokens[k].lower !== 'that' && !this.isFrameVerb(k)) k--;
+        main = [k + 1, start];
+      }
+      out.push({ clause: [start, clauseEnd], main, hit: { cue, first: start, end: j + 1 } });
+      j = clauseEnd - 1;
+    }
+    return out;
+  }
+
+  // ---------- subjects and reporters ----------
+
+  /** The subject of the verb (or frame word) at `at`: the mention heading the noun phrase before its auxiliaries. */
+  private subjectOf(at: number, sentence: Sentence, depth = 0): { actor?: string; span: [number, number]; regionFirst: number; boundary: number; guessed: boolean } | undefined {
+    const { tokens } = this;
+    const first = sentence.firstToken;
+    let c = at;
+    while (c - 1 >= first && (tokens[c - 1].pos === 'AUX' || tokens[c - 1].pos === 'ADV' || tokens[c - 1].lower === 'not' || tokens[c - 1].lower === "n't" || tokens[c - 1].lower === 'to' || this.cueAt(c - 1, first, (q) => q.kind === 'pledge' || q.kind === 'intent' || q.kind === 'negation'))) c--;
+    // "condemned ... and said": coordinated verbs share the subject of the first
+    if (depth < 2 && c - 1 >= first && tokens[c - 1].pos === 'CCONJ') {
+      for (let k = c - 2; k >= first; k--) {
+        if (tokens[k].pos === 'VERB' && !isGerund(tokens[k])) return this.subjectOf(k, sentence, depth + 1);
+        if (tokens[k].text === ';' || tokens[k].pos === 'SCONJ') break;
+      }
+    }
+    let j = c - 1;
+    if (tokens[j]?.text === ',') {
+      // "Ukraine's commander-in-chief, Oleksandr Syrskyi, said": the appositive names the subject;
+      // "Gyeonggi province, which borders the North, has said": the relative clause is skipped
+      let p = j - 1;
+      while (p >= first && tokens[p].text !== ',' && c - p <= 15) p--;
+      if (p >= first && tokens[p].text === ',') {
+        if (RELATIVE.has(tokens[p + 1].lower)) j = p - 1;
+        else if (this.lastMention(p + 1, c - 1) !== undefined && !this.hasVerb(p + 1, c - 1)) {
+          const found = this.reporter(p + 1, c - 1, sentence);
+          return { actor: found.actor, span: found.reporterSpan ?? [p + 1, c - 1], regionFirst: p + 1, boundary: p, guessed: found.guessed };
+        }
+      }
+    }
+    while (j >= first) {
+      const t = tokens[j];
+      if (t.text === ')') {
+        while (j >= first && tokens[j].text !== '(') j--;
+        j--;
+        continue;
+      }
+      if (BOUNDARY_PUNCT.has(t.text) || t.pos === 'SCONJ' || t.pos === 'VERB' || t.pos === 'AUX' || RELATIVE.has(t.lower)) break;
+      j--;
+    }
+    const regionFirst = j + 1;
+    if (regionFirst >= c) return undefined;
+    const found = this.reporter(regionFirst, c, sentence);
+    return { actor: found.actor, span: found.reporterSpan ?? [regionFirst, c], regionFirst, boundary: j, guessed: found.guessed };
+  }
+
+  /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its last conjunct, before any prepositional tail. */
+  private reporter(first: number, end: number, sentence: Sentence): { actor?: string; reporterSpan?: [number, number]; guessed: boolean } {
+    const { tokens } = this;
+    const mentions = this.state.mentions;
+    const conjuncts: [number, number][] = [];
+    let start = first;
+    for (let j = first; j < end; j++) {
+      if ((tokens[j].pos === 'CCONJ' || tokens[j].text === ',') && this.mentionAt[j] < 0) {
+        if (j > start) conjuncts.push([start, j]);
+        start = j + 1;
+      }
+    }
+    if (end > start) conjuncts.push([start, end]);
+    for (const [a, b] of conjuncts.reverse()) {
+      let head = b;
+      for (let j = a + 1; j < b; j++) {
+        if (tokens[j].text === '(' || (tokens[j].pos === 'ADP' && this.mentionAt[j] < 0 && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN'))) {
+          head = j;
+          break;
+        }
+      }
+      const last = this.mentionAt[head - 1];
+      const pick = last >= 0 ? last : this.lastMention(a, head) ?? this.lastMention(a, b);
+      if (pick !== undefined) {
+        const m: Mention = mentions[pick];
+        const reporterSpan: [number, number] = [Math.max(m.firstToken, first), Math.min(m.endToken, end)];
+        // "It also said ...": a pronoun that reports continues the speaker of the sentence before
+        const previous = m.anaphor && tokens[m.firstToken].pos === 'PRON' ? this.previousReporter(sentence.index, 1) : undefined;
+        if (previous && previous !== m.actor) return { actor: previous, reporterSpan, guessed: true };
+        return { actor: m.actor, reporterSpan, guessed: false };
+      }
+    }
+    // "It also said ...", "the agency said ..." with no resolved mention: the reporter of the sentences just before
+    const pronounLike = end - first <= 3 && (PRONOUN_SUBJECTS.has(tokens[end - 1].lower) || tokens[first].lower === 'the');
+    const previous = pronounLike ? this.previousReporter(sentence.index, REPORTER_LOOKBACK) : undefined;
+    return previous ? { actor: previous, reporterSpan: [first, end], guessed: true } : { guessed: false };
+  }
+
+  /** The named reporter of the nearest of the `lookback` sentences before this one. */
+  private previousReporter(index: number, lookback: number): string | undefined {
+    for (let s = index - 1; s >= 0 && index - s <= lookback; s--) {
+      this.context(s);
+      const actor = this.reporters.get(s);
+      if (actor) return actor;
+    }
+    return undefined;
+  }
+
+  private lastMention(first: number, end: number): number | undefined {
+    for (let j = end - 1; j >= first; j--) if (this.mentionAt[j] >= 0) return this.mentionAt[j];
+    return undefined;
+  }
+
+  // ---------- small helpers ----------
+
+  private cueAt(j: number, floor: number, accept: (c: Cue) => boolean): Cue | undefined {
+    return phrasesEndingAt(this.model.cues, this.tokens, j, floor, accept)[0];
+  }
+
+  /** The verb cue at `v` that takes the given complement, if the tables have one. */
+  private verbCue(v: number, complement: Complement): Cue | undefined {
+    return this.cueAt(v, this.state.sentences[this.tokens[v].sentence].firstToken, (c) => c.complements.has(complement) && c.kind !== 'report' && c.kind !== 'report-noun' && c.kind !== 'prospect' && c.kind !== 'absence');
+  }
+
+  private isFrameVerb(j: number): boolean {
+    const t = this.tokens[j];
+    return !!t && t.pos === 'VERB' && !!this.cueAt(j, Math.max(0, j - 3), (c) => c.kind === 'report' || c.kind === 'deny');
+  }
+
+  /** "is believed to be", "had been told": a passive or raising use does not report for its subject. */
+  private isPassiveOrRaised(v: number): boolean {
+    const { tokens } = this;
+    const next = tokens[v + 1];
+    if (next && next.lower === 'to' && next.pos === 'PART') return true;
+    for (let j = v - 1; j >= 0 && j >= v - 3; j--) {
+      const t = tokens[j];
+      if (t.pos === 'AUX' && t.lemma === 'be') return tokens[v].lower !== tokens[v].lemma && !isGerund(tokens[v]);
+      if (t.pos !== 'ADV' && t.pos !== 'AUX') break;
+    }
+    return false;
+  }
+
+  private isNegatedVerb(v: number, floor: number): boolean {
+    const chain = this.chain(v, floor);
+    return chain.hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative').length % 2 === 1;
+  }
+
+  private verbBeforeNounPhrase(j: number, floor: number): number {
+    for (let k = j; k >= floor && j - k <= MAX_NP; k--) {
+      const t = this.tokens[k];
+      if (t.pos === 'VERB') return k;
+      if (!NP_POS.has(t.pos) || BOUNDARY_PUNCT.has(t.text) || RELATIVE.has(t.lower)) return -1;
+    }
+    return -1;
+  }
+
+  private determinedByNo(noun: number, floor: number): boolean {
+    for (let k = noun - 1; k >= floor && noun - k <= 3; k--) {
+      const t = this.tokens[k];
+      if (t.lower === 'no') return true;
+      if (t.pos !== 'ADJ' && t.pos !== 'ADV') return false;
+    }
+    return false;
+  }
+
+  private firstVerb(sentence: Sentence): number {
+    for (let j = sentence.firstToken; j < sentence.endToken; j++) if (this.tokens[j].pos === 'VERB' || this.tokens[j].pos === 'AUX') return j;
+    return sentence.firstToken;
+  }
+
+  private hasVerb(first: number, end: number): boolean {
+    for (let j = first; j < end; j++) if (this.tokens[j].pos === 'VERB' || this.tokens[j].pos === 'AUX') return true;
+    return false;
+  }
+
+  private nextComma(from: number, end: number): number {
+    for (let j = from; j < end; j++) if (this.tokens[j].text === ',') return j;
+    return -1;
+  }
+
+  private nextOf(from: number, end: number, text: string): number {
+    for (let j = from; j < end; j++) if (this.tokens[j].text === text) return j;
+    return end;
+  }
+
+  private text(first: number, end: number): string {
+    return this.state.text.slice(this.tokens[first].start, this.tokens[end - 1].end);
+  }
+
+  private span(first: number, end: number): Span {
+    return [this.tokens[first].start, this.tokens[end - 1].end];
+  }
+}
+
+/** "is to visit": be + infinitive states a schedule; not a table entry because "be" is skipped everywhere else. */
+const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
+
+/** wink tags "have" in "to have been killed" as a verb; before another verb it is the perfect auxiliary. */
+const isAuxiliary = (t: Token, next: Token | undefined): boolean => t.pos === 'AUX' || (t.lemma === 'have' && t.pos === 'VERB' && !!next && (next.pos === 'VERB' || next.pos === 'AUX'));
+const isGerund = (t: Token | undefined): boolean => !!t && t.pos === 'VERB' && t.lower.endsWith('ing');
+const inRange = (j: number, [a, b]: [number, number]): boolean => j >= a && j < b;
+const spanLength = (m: Mention): number => m.endToken - m.firstToken;
+
+/** The closest frame that covers the event, preferring one whose reporter is known. */
+function innermostFrame(frames: Frame[], event: EventDraft): Frame | undefined {
+  const at = event.triggerFirst;
+  let best: Frame | undefined;
+  for (const f of frames) {
+    if (at < f.scopeFirst || at >= f.scopeEnd) continue;
+    if (at >= f.ownFirst && at < f.ownEnd) continue;
+    if (at >= f.cueFirst && at < f.cueEnd) continue;
+    if (!best) best = f;
+    else if (!!f.actor !== !!best.actor) best = f.actor ? f : best;
+    else if (f.scopeEnd - f.scopeFirst < best.scopeEnd - best.scopeFirst) best = f;
+  }
+  return best;
+}

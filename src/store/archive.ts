@@ -8,7 +8,7 @@ import type { BindValue, Db, Dialect, Row } from './db.js';
 import { decodeSignature, encodeSignature, estimatedJaccard, NEAR_DUPLICATE_JACCARD } from './fingerprint.js';
 import {
   ACTOR_COLUMNS, BAND_COLUMNS, CLUSTER_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, KEY_COLUMNS, MENTION_COLUMNS,
-  documentDate, eventValues, extractionRows, type EventRow, type Param,
+  documentDate, eventValues, extractionRows, indexKeys, type EventRow, type Param,
 } from './rows.js';
 import {
   StoreError, type ActorFilter, type ActorSummary, type ArchiveStats, type ClaimOptions, type ClusterFilter, type ClusterId,
@@ -31,6 +31,7 @@ interface NewExtraction { docId: DocId; record: ExtractionRecord; docDate: IsoDa
 
 export class Archive implements Storage {
   readonly dialect: 'sqlite' | 'postgres';
+  private readonly newClusterId = clusterIds();
 
   constructor(private readonly db: Db, private readonly sql: Dialect) {
     this.dialect = sql.name;
@@ -133,7 +134,7 @@ export class Archive implements Storage {
     }
     const clusterable: ClusterableEvent[] = events;
     const existing = await this.candidateClusters(tx, clusterable);
-    const { clusterOf, created, updated } = assignClusters(clusterable, existing, newClusterId);
+    const { clusterOf, created, updated } = assignClusters(clusterable, existing, this.newClusterId);
     await tx.insertMany('clusters', CLUSTER_COLUMNS, created.map(clusterValues));
     for (const c of updated) {
       await tx.run('UPDATE clusters SET mention_count = ?, first_date = ?, last_date = ?, first_report = ?, last_report = ? WHERE id = ?',
@@ -159,8 +160,14 @@ export class Archive implements Storage {
       await this.sql.lockForWrite(tx);
       const [doc] = await tx.all<Row>('SELECT published, added_at FROM documents WHERE id = ?', [docId]);
       if (!doc) return false;
-      const oldClusters = (await tx.all<{ cluster_id: string }>('SELECT DISTINCT cluster_id FROM events WHERE doc_id = ?', [docId])).map((r) => r.cluster_id);
-      for (const table of ['event_keys', 'event_dyads']) await tx.run(`DELETE FROM ${table} WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)`, [docId]);
+      const old = await tx.all<Row>('SELECT id, cluster_id, date, source_refs, target_refs FROM events WHERE doc_id = ?', [docId]);
+      // the index rows are found by their full keys, recomputed from the stored sides, so they need no index by event
+      for (const e of old) {
+        const { keys, dyads } = indexKeys(parseJson(e.source_refs), parseJson(e.target_refs));
+        for (const key of keys) await tx.run('DELETE FROM event_keys WHERE key = ? AND date = ? AND event_id = ?', [key, e.date as string, e.id as string]);
+        for (const key of dyads) await tx.run('DELETE FROM event_dyads WHERE key = ? AND date = ? AND event_id = ?', [key, e.date as string, e.id as string]);
+      }
+      const oldClusters = unique(old.map((e) => String(e.cluster_id)));
       for (const table of ['events', 'mentions', 'actors']) await tx.run(`DELETE FROM ${table} WHERE doc_id = ?`, [docId]);
       await this.recountClusters(tx, oldClusters);
       const docDate = documentDate({ published: optional(doc.published) }, record, isoTimestamp(doc.added_at));
@@ -225,6 +232,7 @@ export class Archive implements Storage {
     }
     if (filter.type) { conditions.push('e.type = ?'); params.push(filter.type.toUpperCase()); }
     if (filter.status) { conditions.push('e.status = ?'); params.push(filter.status); }
+    if (filter.docId) { conditions.push('e.doc_id = ?'); params.push(filter.docId); }
     if (filter.since) { conditions.push(`${dated} >= ?`); params.push(checkDate(filter.since, 'since')); }
     if (filter.until) { conditions.push(`${dated} <= ?`); params.push(checkDate(filter.until, 'until')); }
     if (filter.text !== undefined) {
@@ -385,8 +393,11 @@ export class Archive implements Storage {
 
 const STORY_COUNT = '(SELECT COUNT(DISTINCT d.story_id) FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = c.id)';
 
-function newClusterId(): string {
-  return `c${randomBytes(8).toString('hex')}`;
+/** Cluster ids: a random prefix per open archive and a counter, unique across processes and never reused after a cluster empties. */
+function clusterIds(): () => string {
+  const prefix = `c${randomBytes(5).toString('hex')}`;
+  let n = 0;
+  return () => `${prefix}${(n++).toString(36)}`;
 }
 
 /** The stored document whose signature is closest to this one, if it is close enough to be the same story. */
@@ -471,7 +482,7 @@ function omitEmpty<T extends object>(o: T): T {
 }
 
 function parseJson<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return JSON.parse(String(v)) as T;
 }
 
 function isoTimestamp(v: unknown): string {

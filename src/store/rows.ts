@@ -81,16 +81,13 @@ export function extractionRows(docId: DocId, record: ExtractionRecord, docDate: 
     const date = windowStart ?? docDate;
     const attributed = e.attribution?.actor !== undefined ? byId.get(String(e.attribution.actor)) : undefined;
     const id = `${docId}:${e.id}` as EventId;
-    const sourceKeys = sourceRefs.flatMap((r) => actorKeys(r.code, r.sector));
-    const targetKeys = targetRefs.flatMap((r) => actorKeys(r.code, r.sector));
     const trigger = isSpan(e.trigger?.span) ? e.trigger.span : [0, 0];
     const sentence = isSpan(e.sentence?.span) ? e.sentence.span : trigger;
     return {
       id, localId: String(e.id), type: String(e.type), mode: e.mode ?? null, status: String(e.status), date, docDate,
       sourceRefs, targetRefs, sourceCodes, targetCodes,
       clusterKey: clusterKey(String(e.type), String(e.status), sourceCodes, targetCodes),
-      keys: [...new Set([...sourceKeys, ...targetKeys])],
-      dyads: [...new Set(sourceKeys.flatMap((s) => targetKeys.map((t) => dyadKey(s, t))))],
+      ...indexKeys(sourceRefs, targetRefs),
       values: {
         id, doc_id: docId, local_id: String(e.id), type: String(e.type), mode: e.mode ?? null, status: String(e.status), date, doc_date: docDate,
         source_refs: JSON.stringify(sourceRefs), target_refs: JSON.stringify(targetRefs),
@@ -106,6 +103,13 @@ export function extractionRows(docId: DocId, record: ExtractionRecord, docDate: 
     };
   });
   return { docDate, actors: actorRows, mentions: mentionRows, events: eventRows };
+}
+
+/** The event_keys and event_dyads keys of an event's sides; also used to find an old event's rows when it is replaced. */
+export function indexKeys(sourceRefs: EventActorRef[], targetRefs: EventActorRef[]): { keys: string[]; dyads: string[] } {
+  const sourceKeys = sourceRefs.flatMap((r) => actorKeys(r.code, r.sector));
+  const targetKeys = targetRefs.flatMap((r) => actorKeys(r.code, r.sector));
+  return { keys: [...new Set([...sourceKeys, ...targetKeys])], dyads: [...new Set(sourceKeys.flatMap((s) => targetKeys.map((t) => dyadKey(s, t))))] };
 }
 
 /** The event's column values in EVENT_COLUMNS order, with its cluster. */

@@ -61,6 +61,8 @@ export interface EventFilter {
   until?: IsoDate;
   /** full-text query over the event's document */
   text?: string;
+  /** only this document's events */
+  docId?: DocId;
   limit?: number;
   offset?: number;
 }

@@ -60,10 +60,21 @@ function atomEntry(entry: Node): FeedEntry {
   };
 }
 
+/** The validator reports a truncated document as a JSON list of the elements left open; say it in words. */
+function validatorMessage(msg: string): string {
+  const open = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(msg);
+  if (!open) return msg;
+  try {
+    return `unclosed <${(JSON.parse(open[1]) as string[]).join('>, <')}> (truncated?)`;
+  } catch {
+    return msg.replace(/\s+/g, ' ');
+  }
+}
+
 /** The items of a feed; a broken or non-feed document is a ReadError, an item without text a named failure. */
 export function readFeed(xml: string, name: string): SourceItem[] {
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new ReadError(`broken feed: ${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true) throw new ReadError(`broken feed: ${validatorMessage(valid.err.msg)} (line ${valid.err.line})`);
   const root = parser.parse(xml) as Node;
   const rss = root.rss as Node | undefined, rdf = root['rdf:RDF'] as Node | undefined, atom = root.feed as Node | undefined;
   let channelTitle = '', entries: FeedEntry[];

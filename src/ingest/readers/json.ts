@@ -17,7 +17,7 @@ export function articleFromObject(value: unknown, name: string): SourceDocument 
     if (typeof v !== 'string') throw new ReadError(`"${key}" is not a string`);
     meta[key] = v;
   }
-  return { name: meta.externalId ? `${name} (${meta.externalId})` : name, text: o.text, meta };
+  return { name: meta.externalId ? `${name} (${meta.externalId})` : name, text: o.text, meta, ...(meta.externalId ? { id: meta.externalId } : {}) };
 }
 
 /** A .json file: one article object, or an array of them. */

@@ -7,6 +7,8 @@ export interface SourceDocument {
   name: string;
   text: string;
   meta: DocumentMeta;
+  /** the id the source gives the document (a JSON article's "id"); the extraction record keeps it */
+  id?: string;
   /** the author line of an HTML article, where the page gives one */
   byline?: string;
 }

@@ -146,7 +146,7 @@ export function findQuantities(text: string, tokens: Token[], firstToken: number
     if (!isCount(m[0], value, before, tokens[k], k < endToken, tables)) continue;
     const noun = countedNoun(tokens, k, endToken, value, tables);
     if (noun === null) continue;
-    if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100))) continue;
+    if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100) || /^(?:19|20)\d{2}$/.test(m[0]))) continue;
     const last = noun.head >= 0 ? noun.head + 1 : k;
     const money = value.currency !== undefined || noun.currency !== undefined;
     const unit = value.currency ?? noun.currency ?? noun.unit;
@@ -164,6 +164,8 @@ function isCount(phrase: string, value: QuantityValue, before: Token | undefined
   if (next && MONTHS[next.lower.replace(/\.$/, '')] !== undefined && /^[A-Z]/.test(next.text)) return false;
   if (next && tables.ignore.has(next.lower)) return false;
   if (value.numberWord && prevLower !== undefined && DEFINITE.has(prevLower)) return false;
+  // a number right after a capitalised noun names something ("Article 4", "Resolution 2231"), it does not count
+  if (before && /^\d/.test(phrase) && /^[A-Z][a-z]/.test(before.text) && (before.pos === 'PROPN' || before.pos === 'NOUN')) return false;
   if (/^(?:19|20)\d{2}$/.test(phrase) && (prevLower === undefined || YEAR_CONTEXT.has(prevLower) || MONTHS[prevLower] !== undefined)) return false;
   return true;
 }

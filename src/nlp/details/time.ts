@@ -67,12 +67,12 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
   });
   const month = `(?<mon>${Object.keys(MONTHS).sort(byLength).join('|')})\\.?`;
   const day = '\\d{1,2}(?:st|nd|rd|th)?(?!\\d)';
-  const year = '(?:19|20)\\d{2}(?![\\d,]\\d)';
+  const year = '(?:19|20)\\d{2}(?![\\d,]\\d|[-/.]\\d)';
   const count = [...counts.keys()].sort(byLength).map(escapePhrase).join('|');
   const prefixAlt = [...prefixes.keys()].sort(byLength).map((p) => (p.startsWith('the ') ? `(?:the\\s+)?${escapePhrase(p.slice(4))}` : escapePhrase(p))).join('|');
   const pieces = [
     `(?<period>${[...periods.keys()].sort(byLength).map(escapePhrase).join('|')})`,
-    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?<art>a|an)\\s+(?:(?<dva>\\d+|${count})[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
+    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?<art>a|an)\\s+(?:(?<dva>\\d+|${count})(?:\\s+of)?[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})(?:\\s+of)?[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
     `(?<date>(?:(?<d1>${day})\\s+(?:of\\s+)?)?${month}(?:\\s+(?<d2>${day}))?(?:,?\\s+(?:of\\s+)?(?<y1>${year}))?)`,
     `(?<wd>${WEEKDAYS.join('|')})`,
     `(?<season>(?:(?<sd>this|next|last|coming)\\s+)?(?<sn>${Object.keys(SEASONS).join('|')})(?:\\s+(?:of\\s+)?(?<sy>${year}))?)`,
@@ -213,7 +213,13 @@ function secondBase(text: string, pieces: Piece[], j: number, ref: number, direc
   else if ((next.kind === 'conj' || CONJUNCTIONS.has(next.lower)) && /^\s*,?\s*$/.test(text.slice(base.end, next.start))) k = j + 2;
   else return null;
   const ops: TimeOp[] = [];
-  while (k < pieces.length && pieces[k].kind === 'prefix' && !CONJUNCTIONS.has(pieces[k].lower) && k + 1 < pieces.length && joined(text, pieces[k], pieces[k + 1])) ops.push(grammar.prefixes.get(squash(pieces[k].lower)) ?? { name: 'same' }), k++;
+  // after "or"/"and" only "early"/"late" and the like: "July or early August", not "in 2023 and in May"
+  while (k + 1 < pieces.length && pieces[k].kind === 'prefix' && joined(text, pieces[k], pieces[k + 1])) {
+    const op = grammar.prefixes.get(squash(pieces[k].lower));
+    if (op?.name !== 'part') break;
+    ops.push(op);
+    k++;
+  }
   const p = pieces[k];
   if (!p || p.kind !== 'base' || !/^[\s-]*(?:the\s+)?$/i.test(text.slice(pieces[k - 1].end, p.start))) return null;
   const second = resolveBase(p, ref, direction, grammar);
@@ -283,7 +289,7 @@ function resolveSeason(g: Record<string, string | undefined>, ref: number, direc
   const y = yearOf(ref);
   const candidates = [y - 2, y - 1, y, y + 1];
   let w: DayWindow | undefined;
-  if (which === 'this') w = candidates.map(windowIn).find((c) => c.start <= ref && ref <= c.end) ?? nearestOccurrence(windowIn, ref, direction) ?? undefined;
+  if (which === 'this') w = candidates.map(windowIn).find((c) => c.start <= ref && ref <= c.end) ?? windowIn(y);
   else if (which === 'next' || which === 'coming') w = candidates.map(windowIn).find((c) => c.start > ref);
   else if (which === 'last') w = candidates.map(windowIn).reverse().find((c) => c.end < ref);
   else w = nearestOccurrence(windowIn, ref, direction) ?? undefined;

@@ -72,9 +72,20 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (mentionAt[i] >= 0) return false;
   const prev = i > first ? tokens[i - 1] : undefined;
   const next = i + 1 < end ? tokens[i + 1] : undefined;
+  // the first part of a hyphenated word ("war-torn") is never the verb; the last part is one only after a subject ("North Korea test-fired")
+  if (next?.text === '-' && next.start === t.end) return false;
+  if (prev?.text === '-' && prev.end === t.start) {
+    const part = i - 2 >= first ? i - 2 : -1;
+    const before = part > first ? tokens[part - 1] : undefined;
+    if (part < 0 || mentionAt[part] >= 0 || tokens[part].pos === 'PROPN' || !before || ['DET', 'ADJ', 'NUM', 'ADP', 'PART'].includes(before.pos) || POSSESSIVE.has(before.lower)) return false;
+    return t.pos === 'VERB';
+  }
   if (t.pos === 'VERB') {
     // a participle or gerund inside a noun phrase ("the fighting", "the wounded") is nominal
-    return !(prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET');
+    if (prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET') return false;
+    // a past participle right after a main verb and before a noun is an adjective ("reject proposed changes")
+    const participle = t.lower !== t.lemma && !t.lower.endsWith('ing');
+    return !(participle && prev?.pos === 'VERB' && (next?.pos === 'NOUN' || next?.pos === 'ADJ' || next?.pos === 'PROPN'));
   }
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   if (!prev) return false;
@@ -83,8 +94,14 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   // "and plans to dispatch"
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON')) return true;
   // "Poland shot down drones": a trigger verb form right after a name or pronoun
-  const afterNominal = prev.pos === 'PROPN' || (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) || mentionAt[i - 1] >= 0;
-  return t.pos === 'NOUN' && afterNominal && isVerbForm(t) && next?.pos !== 'VERB' && next?.pos !== 'AUX';
+  if (t.pos !== 'NOUN' || !isVerbForm(t) || next?.pos === 'VERB' || next?.pos === 'AUX') return false;
+  if (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) return true;
+  if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
+  // the name must stand as a subject, not modify a noun ("a Russian attack")
+  let k = i - 1;
+  while (k > first && (tokens[k - 1].pos === 'PROPN' || (mentionAt[k - 1] >= 0 && mentionAt[k - 1] === mentionAt[i - 1]))) k--;
+  const opener = k > first ? tokens[k - 1] : undefined;
+  return !opener || !(opener.pos === 'DET' || opener.pos === 'ADP' || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower));
 }
 
 function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void {
@@ -95,7 +112,9 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
       let head = stop - 1;
       while (head > start && !isNominal(tokens[head]) && mentionAt[head] < 0) head--;
       const before = start > first ? tokens[start - 1] : undefined;
-      const prep = before && (before.pos === 'ADP' || (before.lower === 'to' && before.pos === 'PART')) ? before.lower : null;
+      // "up to 4,000 troops" is a quantity, not a "to" phrase
+      const quantity = before?.lower === 'to' && start - 2 >= first && tokens[start - 2].lower === 'up';
+      const prep = before && !quantity && (before.pos === 'ADP' || (before.lower === 'to' && before.pos === 'PART')) ? before.lower : null;
       const k = c.chunks.push({ start, end: stop, head, prep }) - 1;
       for (let j = start; j < stop; j++) c.chunkAt[j - first] = k;
     }
@@ -107,8 +126,10 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
     if (mentionAt[i] >= 0) {
       const m = mentions[mentionAt[i]];
       const mentionEnd = Math.min(m.endToken, end);
-      // a new mention after a complete noun starts a new chunk unless joined by a possessive ("Russia's defence ministry")
-      if (start >= 0 && hasNoun && !POSSESSIVE_MARKS.has(tokens[i - 1].lower) && tokens[i - 1].pos !== 'ADJ' && tokens[i - 1].pos !== 'NOUN') close(i);
+      // a mention right after a name or another mention starts a new chunk ("Seoul Friday"); after a determiner,
+      // number, adjective, common noun or possessive it continues the phrase ("11 North Korean individuals")
+      const prev = tokens[i - 1];
+      if (start >= 0 && hasNoun && !POSSESSIVE.has(prev.lower) && (prev.pos === 'PROPN' || mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower))) close(i);
       if (start < 0) start = i;
       hasNoun = true;
       i = mentionEnd - 1;
@@ -121,7 +142,8 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
     if (opener) {
       if (hasNoun && !(t.pos === 'NUM' && start >= 0 && tokens[i - 1].pos === 'NUM')) close(i);
       if (start < 0) start = i;
-      if (t.pos === 'NUM' || t.pos === 'PRON') hasNoun = true;
+      // a number, a possessive, or a quantifier standing alone before "of" ("some of the soldiers") is a phrase of its own
+      if (t.pos === 'NUM' || t.pos === 'PRON' || tokens[i + 1]?.lower === 'of') hasNoun = true;
       continue;
     }
     if (t.pos === 'PRON' && PERSONAL.has(t.lower)) { close(i); start = i; hasNoun = true; close(i + 1); continue; }
@@ -250,6 +272,8 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     if (p < first) return null;
     const ch = chunkEndingAt(c, p);
     if (ch && ch.prep === null) return { chunks: coordinatedBefore(c, ch), route };
+    // "reports of North Korea supplying Russia": the noun right before a gerund is its subject
+    if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing')) return { chunks: [ch], route: 'gerund' };
     if (ch && ch.prep !== null) {
       // a prepositional phrase between subject and verb ("Seoul on Friday imposed", "Residents of frontline towns have")
       let q = ch.start - 2;

@@ -16,7 +16,7 @@ export interface ActorEntry {
 
 /** How a state is written: its name ("North Korea"), adjective ("North Korean"), people ("North Koreans") or capital ("Pyongyang"). */
 export type CountryForm = 'name' | 'adjective' | 'people' | 'capital';
-export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state';
+export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state' | 'generic';
 
 export type Sense =
   | { type: 'country'; code: string; form: CountryForm; onlyWith?: string[] }
@@ -25,15 +25,17 @@ export type Sense =
   | { type: 'agent'; sector: string }
   /** a title of office before a name; sector '*' takes the sector of the body before it */
   | { type: 'title'; sector: string }
-  | { type: 'reference'; ref: ReferenceKind };
+  | { type: 'reference'; ref: ReferenceKind }
+  /** a place whose name contains a state's ("Gulf of Finland"): matched only so that it is not read as the state */
+  | { type: 'place' };
 
 export interface Phrase {
   /** lower case, single spaces, straight apostrophes: compared with the article's tokens joined the same way */
   norm: string;
   /** set for acronyms ("US", "NIS"): the text must match this exactly, so that "us" is not the United States */
   exact?: string;
-  /** names must start with a capital letter in the text ("Chad", not "chad") */
-  capitalised: boolean;
+  /** every sense is a name, which must start with a capital letter in the text ("Chad", not "chad") */
+  namesOnly: boolean;
   senses: Sense[];
 }
 
@@ -47,7 +49,12 @@ export interface ActorModel {
 const SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'CVL', 'REF', 'MED', 'BUS', 'NGO', 'IGO', 'ELI', 'LAB', 'EDU', 'HLH', 'REL']);
 const KINDS = new Set<ActorKind>(['state', 'igo', 'organization', 'person', 'group']);
 const FORMS = new Set<CountryForm>(['name', 'adjective', 'people', 'capital']);
-const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state']);
+const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state', 'generic']);
+
+/** Senses that name someone or somewhere, and so apply only to capitalised text. */
+export function isName(sense: Sense): boolean {
+  return sense.type === 'country' || sense.type === 'org' || sense.type === 'person' || sense.type === 'place';
+}
 
 /** The lookup key of a word: its leading run of letters and digits, lower-cased (or its first character). */
 export function wordKey(word: string): string {
@@ -67,13 +74,13 @@ class PhraseIndex {
     if (!norm) throw new Error(`${where}: empty phrase`);
     let p = this.byNorm.get(norm);
     if (!p) {
-      const named = sense.type === 'country' || sense.type === 'org' || sense.type === 'person';
-      const acronym = named && /[A-Z]/.test(text) && !/[a-z]/.test(text) && text.replace(/[^A-Za-z]/g, '').length <= 6;
-      p = { norm, capitalised: named, senses: [] };
+      const acronym = isName(sense) && /[A-Z]/.test(text) && !/[a-z]/.test(text) && text.replace(/[^A-Za-z]/g, '').length <= 6;
+      p = { norm, namesOnly: true, senses: [] };
       if (acronym) p.exact = text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
       this.byNorm.set(norm, p);
     }
     p.senses.push(sense);
+    p.namesOnly = p.senses.every(isName);
   }
 
   /** Removes one kind of sense from a phrase (a correction file's "-" row). */
@@ -81,6 +88,7 @@ class PhraseIndex {
     const p = this.byNorm.get(normalisePhrase(text));
     if (!p) return;
     p.senses = p.senses.filter((s) => s.type !== type);
+    p.namesOnly = p.senses.every(isName);
     if (!p.senses.length) this.byNorm.delete(p.norm);
   }
 
@@ -146,6 +154,7 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     if (!REFERENCES.has(cols[1] as ReferenceKind)) throw new Error(`${where}: unknown reference "${cols[1]}"`);
     index.add(cols[0], { type: 'reference', ref: cols[1] as ReferenceKind }, where);
   }
+  for (const { cols, where } of rows(read, 'non-actor-places.tsv', 1)) index.add(cols[0], { type: 'place' }, where);
   for (const { cols, where } of rows(read, 'nonstate.tsv', 3)) {
     index.replace(cols[0], { type: 'org', codes: [cols[1]], kind: 'organization', sector: checkSector(cols[2], where), name: cols[0], refs: ['group'] }, where);
   }

@@ -11,6 +11,8 @@ export interface TriggerRow {
   pos: TriggerPos;
   /** a class from trigger-classes.tsv that must occur with the trigger, or null for any */
   object: string | null;
+  /** a class that must not occur with it */
+  without: string | null;
   type: PloverType;
   mode?: string;
   context: string[];
@@ -94,14 +96,15 @@ function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<str
     if (!isPloverType(type)) fail(TRIGGER_FILE, line, `"${type}" is not a PLOVER type`);
     const m = dash(mode);
     if (m && !(MODES[type] ?? []).includes(m)) fail(TRIGGER_FILE, line, `mode "${m}" is not a mode of ${type}`);
-    const cls = object === '*' ? null : object;
+    const negated = object.startsWith('!');
+    const cls = object === '*' ? null : object.replace(/^!/, '');
     if (cls && !knownClasses.has(cls)) fail(TRIGGER_FILE, line, `class "${cls}" is not in ${CLASS_FILE}`);
     const e = dash(embeds);
     if (e && e !== 'absorb' && e !== 'defer') fail(TRIGGER_FILE, line, `embeds must be absorb, defer or -, not "${e}"`);
     const words = phrase.toLowerCase().split(/\s+/);
     const targets = list(target, ',');
     const row: TriggerRow = {
-      words, pos, object: cls, type, context: list(context, ';'),
+      words, pos, object: negated ? null : cls, without: negated ? cls : null, type, context: list(context, ';'),
       targetObj: targets.some((t) => t.replace('!', '') === 'obj'),
       targetPreps: new Set(targets.map((t) => t.replace('!', '')).filter((t) => t !== 'obj')),
       targetRequired: targets.some((t) => t.endsWith('!')),

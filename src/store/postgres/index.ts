@@ -109,10 +109,13 @@ class PgDb implements Db {
   }
 }
 
-/** Dates stay 'YYYY-MM-DD' strings (no time-zone shifts), timestamps become ISO strings, 64-bit counts become numbers. */
+/** Dates stay 'YYYY-MM-DD' strings (no time-zone shifts), JSON stays text as SQLite returns it, timestamps become ISO strings,
+ *  64-bit counts become numbers. */
 function getTypeParser(oid: number, format?: string): (value: string) => unknown {
   switch (oid) {
-    case pg.types.builtins.DATE: return (v) => v;
+    case pg.types.builtins.DATE:
+    case pg.types.builtins.JSON:
+    case pg.types.builtins.JSONB: return (v) => v;
     case pg.types.builtins.TIMESTAMPTZ: return (v) => new Date(v).toISOString();
     case pg.types.builtins.INT8: return (v) => Number(v);
     default: return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;

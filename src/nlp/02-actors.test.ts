@@ -1,0 +1,106 @@
+// Tests for stage 2: states, agents, named bodies, officials, capitals as governments and coreference, on the seed article and short texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+import { MODEL_DIR, readTableFrom } from './model/load.js';
+import { buildActorModel } from './model/actors.js';
+import { analyseText } from './01-text.js';
+import { findActors } from './02-actors.js';
+import type { ActorEntity, Mention } from './types.js';
+
+// only this stage's tables, so that the tests do not depend on the other stages' data
+const model = { lm: { nlp: winkNLP(winkModel) }, actors: buildActorModel(readTableFrom(MODEL_DIR), []) };
+
+function actorsOf(text: string): { actors: ActorEntity[]; mentions: Mention[]; text: string } {
+  const doc = analyseText(text, '2024-06-20', model.lm);
+  const out = findActors(doc, model.actors);
+  // every mention's token range must cover exactly its character span
+  for (const m of out.mentions) {
+    assert.equal(doc.tokens[m.firstToken].start, m.start, `start of ${text.slice(m.start, m.end)}`);
+    assert.equal(doc.tokens[m.endToken - 1].end, m.end, `end of ${text.slice(m.start, m.end)}`);
+  }
+  for (let k = 1; k < out.mentions.length; k++) assert.ok(out.mentions[k - 1].start <= out.mentions[k].start, 'mentions sorted by start');
+  return { ...out, text };
+}
+
+const tuple = (a: ActorEntity) => `${a.code}/${a.sector ?? ''}`;
+const find = (actors: ActorEntity[], code: string, sector?: string) => actors.find((a) => a.code === code && a.sector === sector);
+const surfaces = (a: ActorEntity, text: string) => a.mentions.map((m) => text.slice(m.start, m.end));
+
+test('the seed article yields its actors, one per code and sector', () => {
+  const text = fs.readFileSync(new URL('../../../shared/seed/000_360a8df881062be0.txt', import.meta.url), 'utf8');
+  const { actors } = actorsOf(text);
+  const nis = find(actors, 'KOR', 'SPY');
+  assert.ok(nis, 'the NIS');
+  assert.equal(nis.org, 'NIS');
+  assert.ok(nis.mentions.length >= 2);
+  assert.ok(surfaces(nis, text).includes('NIS'));
+  assert.ok(surfaces(nis, text).some((s) => s.includes('National Intelligence Service')));
+  const soldiers = find(actors, 'PRK', 'MIL');
+  assert.ok(soldiers && surfaces(soldiers, text).includes('North Korean soldiers'), 'adjective and agent noun are one mention');
+  assert.ok(find(actors, 'KOR', 'LEG') && surfaces(find(actors, 'KOR', 'LEG')!, text).includes('South Korean lawmakers'));
+  for (const code of ['PRK', 'RUS', 'UKR', 'USA', 'KOR']) assert.ok(find(actors, code, undefined), `bare state ${code}`);
+  assert.ok(actors.some((a) => a.code === 'IGO' && a.org === 'UNSC'));
+  assert.equal(new Set(actors.filter((a) => a.kind !== 'person').map(tuple)).size, actors.filter((a) => a.kind !== 'person').length, 'no duplicate actors');
+});
+
+test('officials take their country and sector from the office before their name', () => {
+  const { actors, text } = actorsOf('NIS Director Ji Jae-ryeol briefed lawmakers. U.S. Secretary of State Antony Blinken met Russian President Vladimir Putin on Friday.');
+  const ji = actors.find((a) => a.kind === 'person' && a.name === 'Ji Jae-ryeol');
+  assert.deepEqual([ji?.code, ji?.sector, ji?.title], ['KOR', 'SPY', 'Director']);
+  assert.equal(surfaces(ji!, text)[0], 'NIS Director Ji Jae-ryeol');
+  const blinken = actors.find((a) => a.name === 'Antony Blinken');
+  assert.deepEqual([blinken?.code, blinken?.sector, blinken?.kind], ['USA', 'GOV', 'person']);
+  const putin = actors.find((a) => a.name === 'Vladimir Putin');
+  assert.deepEqual([putin?.code, putin?.sector], ['RUS', 'GOV']);
+  assert.equal(find(actors, 'KOR', 'LEG')?.kind, 'group', 'the lawmakers belong to the country of the briefing');
+});
+
+test('an official without a country takes it from the article, and later surnames refer back', () => {
+  const { actors, text } = actorsOf('South Korea raised its alert level on Monday. Defence Minister Kim Yong-hyun said the military was ready. Kim spoke after a meeting.');
+  const kim = actors.find((a) => a.name === 'Kim Yong-hyun');
+  assert.deepEqual([kim?.code, kim?.sector], ['KOR', 'GOV']);
+  assert.deepEqual(surfaces(kim!, text), ['Defence Minister Kim Yong-hyun', 'Kim']);
+});
+
+test('capitals and seats stand for their government, but not after "in" or "to"', () => {
+  const { actors } = actorsOf('Seoul said Pyongyang had fired missiles. The Kremlin denied it, and the White House and Brussels condemned the launch. In Rome, ministers met before a visit to Moscow.');
+  assert.ok(find(actors, 'KOR'));
+  assert.ok(find(actors, 'PRK'));
+  assert.ok(find(actors, 'RUS', 'GOV'), 'the Kremlin');
+  assert.ok(find(actors, 'USA', 'GOV'), 'the White House');
+  assert.ok(actors.some((a) => a.code === 'IGO' && a.org === 'EU'), 'Brussels for the EU');
+  assert.ok(!actors.some((a) => a.code === 'ITA'), 'Rome is only where it happened');
+  assert.ok(!find(actors, 'RUS', undefined), 'a visit to Moscow is a place');
+});
+
+test('"the agency", "it" and "the two countries" refer back to actors named before', () => {
+  const { actors, mentions, text } = actorsOf("South Korea's National Intelligence Service (NIS) said on Monday that troops had moved. The agency said it expected more. Russia and North Korea signed a pact, and the two countries held talks.");
+  const nis = find(actors, 'KOR', 'SPY')!;
+  const agency = nis.mentions.find((m) => text.slice(m.start, m.end) === 'The agency');
+  assert.ok(agency?.anaphor, '"The agency" is an anaphor of the NIS');
+  assert.ok(nis.mentions.some((m) => text.slice(m.start, m.end) === 'it' && m.anaphor));
+  const pair = mentions.filter((m) => text.slice(m.start, m.end) === 'the two countries');
+  assert.deepEqual(pair.map((m) => actors.find((a) => a.id === m.actor)?.code).sort(), ['PRK', 'RUS']);
+});
+
+test('non-state groups take the country they are based in', () => {
+  const { actors } = actorsOf('The Houthis fired at ships while Hamas and Hezbollah watched; Wagner fighters and the RSF were also blamed, as was M23.');
+  for (const [code, sector] of [['YEM', 'REB'], ['PSE', 'REB'], ['LBN', 'REB'], ['RUS', 'MIL'], ['SDN', 'REB'], ['COD', 'REB']]) {
+    assert.ok(find(actors, code, sector), `${code}/${sector}`);
+  }
+});
+
+test('an agent noun inside a compound or after a generic adjective is not an actor', () => {
+  const { actors } = actorsOf('The troop deployment would raise concerns for global leaders about military cooperation.');
+  assert.deepEqual(actors.map(tuple), []);
+});
+
+test('the words of a user dictionary are found in the text', () => {
+  const extra = buildActorModel(readTableFrom(MODEL_DIR), [{ phrase: 'Blue Dragon Brigade', code: 'PHL', sector: 'REB', kind: 'organization' }]);
+  const doc = analyseText('The Blue Dragon Brigade attacked a post.', '2024-06-20', model.lm);
+  const { actors } = findActors(doc, extra);
+  assert.deepEqual(actors.map(tuple), ['PHL/REB']);
+});

@@ -1,0 +1,120 @@
+// Tests for stage 3: triggers, frames, compound actors and anaphoric event nouns, on sentences with hand-made actor mentions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+import { analyseText } from './01-text.js';
+import { findEvents } from './03-events.js';
+import { buildEventModel } from './model/events.js';
+import { readTableFrom, MODEL_DIR } from './model/load.js';
+import type { ActorEntity, Mention, PipelineState } from './types.js';
+
+const lm = { nlp: winkNLP(winkModel) };
+const model = buildEventModel(readTableFrom(MODEL_DIR));
+
+/**
+ * A pipeline state whose actors are the given phrases: { "North Korea": "PRK" } makes every occurrence of
+ * "North Korea" a mention of one actor coded PRK; a phrase ending in "*" is an anaphor ("it*").
+ */
+function stateWith(text: string, actors: Record<string, string>): PipelineState {
+  const analysed = analyseText(text, '2024-06-20', lm);
+  const entities: ActorEntity[] = [];
+  const mentions: Mention[] = [];
+  for (const [raw, code] of Object.entries(actors)) {
+    const anaphor = raw.endsWith('*');
+    const phrase = anaphor ? raw.slice(0, -1) : raw;
+    const id = `a${entities.length + 1}`;
+    const entity: ActorEntity = { id, text: phrase, kind: 'state', code, mentions: [] };
+    const re = new RegExp(`\\b${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    for (const m of text.matchAll(re)) {
+      const start = m.index!, end = start + phrase.length;
+      const toks = analysed.tokens.filter((t) => t.start >= start && t.end <= end);
+      if (!toks.length) continue;
+      const mention: Mention = { actor: id, start, end, firstToken: toks[0].i, endToken: toks[toks.length - 1].i + 1, sentence: toks[0].sentence };
+      if (anaphor) mention.anaphor = true;
+      entity.mentions.push(mention);
+      mentions.push(mention);
+    }
+    entities.push(entity);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { ...analysed, actors: entities, mentions, events: [] };
+}
+
+/** The events of a text as "TYPE SRC+SRC->TGT" strings, coded by the actors' codes. */
+function eventsOf(text: string, actors: Record<string, string>): string[] {
+  const state = stateWith(text, actors);
+  const code = (id: string) => state.actors.find((a) => a.id === id)!.code;
+  return findEvents(state, model).map((e) => `${e.type} ${e.source.map(code).join('+')}->${e.target.map(code).join('+')}`);
+}
+
+test('an active verb takes its subject as source and a "to" phrase as target; troops sent to a state are AID', () => {
+  assert.deepEqual(eventsOf('North Korea has sent about 3,000 soldiers to Russia this month.', { 'North Korea': 'PRK', Russia: 'RUS' }), ['AID PRK->RUS']);
+});
+
+test('a second verb shares the subject (and an unnamed target) of the first, through "and plans to"', () => {
+  const got = eventsOf('North Korea has sent about 3,000 soldiers to Russia this month and plans to dispatch a total of 10,000 by December.', { 'North Korea': 'PRK', Russia: 'RUS' });
+  assert.deepEqual(got, ['AID PRK->RUS', 'AID PRK->RUS']);
+  assert.deepEqual(eventsOf('Pyongyang is believed to be preparing to dispatch about 6,000 more soldiers.', { Pyongyang: 'PRK' }), ['MOBILIZE PRK->']);
+});
+
+test('a deployment with a purpose clause is one event towards the one it supports', () => {
+  const got = eventsOf('The NIS warned that North Korea may deploy troops to support Russia in the conflict in Ukraine.', { NIS: 'KOR', 'North Korea': 'PRK', Russia: 'RUS', Ukraine: 'UKR' });
+  assert.deepEqual(got, ['AID PRK->RUS']);
+});
+
+test('compound subjects give one event with several sources; a condemnation of an earlier act targets its source', () => {
+  const text = 'There are reports of North Korea supplying Russia with arms. The United States and South Korea have condemned these shipments.';
+  const got = eventsOf(text, { 'North Korea': 'PRK', Russia: 'RUS', 'The United States': 'USA', 'South Korea': 'KOR' });
+  assert.deepEqual(got, ['AID PRK->RUS', 'ACCUSE USA+KOR->PRK']);
+});
+
+test('a passive takes its source from the "by" phrase and its target from the subject', () => {
+  const got = eventsOf('Two North Korean soldiers had been captured by Ukrainian paratroopers in Kursk.', { 'North Korean soldiers': 'PRK', 'Ukrainian paratroopers': 'UKR' });
+  assert.deepEqual(got, ['COERCE UKR->PRK']);
+});
+
+test('sanctions on a target, through a light verb', () => {
+  assert.deepEqual(eventsOf('Seoul on Friday imposed sanctions on 11 North Korean individuals.', { Seoul: 'KOR', 'North Korean': 'PRK' }), ['SANCTION KOR->PRK']);
+  assert.deepEqual(eventsOf('The European Union adopted its 16th package of sanctions against Russia on Monday.', { 'The European Union': 'IGO', Russia: 'RUS' }), ['SANCTION IGO->RUS']);
+});
+
+test('nominal triggers take a possessor or an adjective as source and an "of" or "on" phrase as target', () => {
+  assert.deepEqual(eventsOf("It was the anniversary of Moscow's invasion of Ukraine.", { Moscow: 'RUS', Ukraine: 'UKR' }), ['ASSAULT RUS->UKR']);
+  assert.deepEqual(eventsOf('Drones came during a Russian attack on Ukraine.', { Russian: 'RUS', Ukraine: 'UKR' }), ['ASSAULT RUS->UKR']);
+});
+
+test('an anaphoric event noun inherits the actors of the earlier event of its family; without one it is no event', () => {
+  const text = 'North Korea may deploy troops to support Russia. The deployment is expected to involve several thousand soldiers.';
+  assert.deepEqual(eventsOf(text, { 'North Korea': 'PRK', Russia: 'RUS' }), ['AID PRK->RUS', 'AID PRK->RUS']);
+  assert.deepEqual(eventsOf('The deployment is expected to involve several thousand soldiers.', {}), []);
+});
+
+test('reporting verbs are not events, but what they report is', () => {
+  assert.deepEqual(eventsOf('Seoul said Pyongyang has shipped Russia millions of artillery shells.', { Seoul: 'KOR', Pyongyang: 'PRK', Russia: 'RUS' }), ['AID PRK->RUS']);
+});
+
+test('a request absorbs what it asks for; a commissive defers to the act it commits to', () => {
+  assert.deepEqual(eventsOf('Poland asked NATO allies for consultations.', { Poland: 'POL', 'NATO allies': 'IGO' }), ['REQUEST POL->IGO']);
+  assert.deepEqual(eventsOf('EU governments agreed to blacklist 50 tankers.', { 'EU governments': 'IGO' }), ['SANCTION IGO->']);
+});
+
+test('a relative pronoun takes its antecedent as subject; a shoot-down is an assault', () => {
+  assert.deepEqual(eventsOf('Poland shot down drones that crossed into Polish airspace.', { Poland: 'POL', Polish: 'POL' }), ['ASSAULT POL->', 'MOBILIZE ->POL'].slice(0, 1));
+  assert.deepEqual(eventsOf('Officials met Ji Jae-ryeol, who visited Moscow.', { 'Ji Jae-ryeol': 'KOR', Moscow: 'RUS' }), ['CONSULT KOR->RUS']);
+});
+
+test('a trigger inside an actor name is no event, and a send without troops, arms or aid is none', () => {
+  assert.deepEqual(eventsOf('The Multilateral Sanctions Monitoring Team met.', { 'The Multilateral Sanctions Monitoring Team': 'IGO' }), ['CONSULT IGO->']);
+  assert.deepEqual(eventsOf('Seoul sent a letter to Tokyo.', { Seoul: 'KOR', Tokyo: 'JPN' }), []);
+});
+
+test('every event carries a confidence below one and notes on why', () => {
+  const state = stateWith('The deployment of troops to Russia began.', { Russia: 'RUS' });
+  state.mentions.push({ actor: 'a1', start: 0, end: 0, firstToken: 0, endToken: 0, sentence: 0 });
+  const state2 = stateWith('North Korea may deploy troops to support Russia. The deployment is expected soon.', { 'North Korea': 'PRK', Russia: 'RUS' });
+  const [first, second] = findEvents(state2, model);
+  assert.ok(first.confidence > second.confidence, 'an inherited event is less certain');
+  assert.ok(second.why?.some((w) => w.includes('refers back')));
+  void state;
+});

@@ -1,0 +1,303 @@
+// Tests for stage 4: status, attribution and likelihood of hand-made events in real sentences analysed by wink-nlp.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+import type { PloverType } from '../core/plover.js';
+import { analyseText } from './01-text.js';
+import { assignStatus } from './04-status.js';
+import { loadModel } from './model/load.js';
+import type { EventDraft, Mention, PipelineState } from './types.js';
+
+const lm = { nlp: winkNLP(winkModel) };
+const model = loadModel().status;
+
+/** Actors named by phrase: [phrase, actor id] (the first occurrence of each, or all with '*' after the phrase). */
+type ActorHint = [phrase: string, actor: string, anaphor?: boolean];
+/** Events named by their trigger word: [trigger, type], optionally [trigger, type, occurrence]. */
+type EventHint = [trigger: string, type: PloverType, occurrence?: number];
+
+/** The token range covering the occurrence-th appearance of a phrase (case-insensitive) in the text. */
+function findPhrase(state: PipelineState, phrase: string, occurrence = 0): [number, number] {
+  const haystack = state.text.toLowerCase();
+  let at = -1;
+  for (let k = 0; k <= occurrence; k++) {
+    do at = haystack.indexOf(phrase.toLowerCase(), at + 1);
+    while (at >= 0 && /\w/.test(haystack[at - 1] ?? '') );
+  }
+  const first = state.tokens.findIndex((t) => t.start === at);
+  const last = state.tokens.findIndex((t) => t.end === at + phrase.length);
+  if (at < 0 || first < 0 || last < 0) throw new Error(`"${phrase}" (#${occurrence}) is not a token sequence of: ${state.text}`);
+  return [first, last + 1];
+}
+
+function run(text: string, actors: ActorHint[], events: EventHint[]): { state: PipelineState; events: EventDraft[]; code: (id?: string) => string | undefined } {
+  const analysed = analyseText(text, '2024-06-20', lm);
+  const state: PipelineState = { ...analysed, actors: [], mentions: [], events: [] };
+  const codes = new Map<string, string>();
+  const occurrences = new Map<string, number>();
+  for (const [phrase, code, anaphor] of actors) {
+    const k = occurrences.get(phrase) ?? 0;
+    occurrences.set(phrase, k + 1);
+    const [first, end] = findPhrase(state, phrase, k);
+    const id = `a${codes.size + 1}`;
+    codes.set(id, code);
+    const m: Mention = { actor: id, start: state.tokens[first].start, end: state.tokens[end - 1].end, firstToken: first, endToken: end, sentence: state.tokens[first].sentence, anaphor };
+    state.mentions.push(m);
+  }
+  for (const [trigger, type, occurrence] of events) {
+    const [first, end] = findPhrase(state, trigger, occurrence ?? 0);
+    state.events.push({ type, context: [], triggerFirst: first, triggerEnd: end, sentence: state.tokens[first].sentence, source: [], target: [], status: 'asserted', confidence: 1 });
+  }
+  assignStatus(state, model);
+  return { state, events: state.events, code: (id) => (id ? codes.get(id) : undefined) };
+}
+
+test('a modal makes a forecast with its likelihood; the warning noun attributes it to its issuer (seed article)', () => {
+  const { events, code } = run(
+    'South Korea’s National Intelligence Service (NIS) has issued a stark warning that North Korea may deploy troops to support Russia in the ongoing conflict in Ukraine as early as July or August. This development comes amid reports of North Korea supplying Russia with arms and ammunition.',
+    [['National Intelligence Service', 'KOR'], ['North Korea', 'PRK'], ['Russia', 'RUS'], ['North Korea', 'PRK'], ['Russia', 'RUS']],
+    [['deploy', 'AID'], ['supplying', 'AID']],
+  );
+  const [deploy, supply] = events;
+  assert.equal(deploy.status, 'forecast');
+  assert.equal(code(deploy.attribution?.actor), 'KOR');
+  assert.equal(deploy.likelihood?.cue, 'may');
+  assert.ok(deploy.likelihood!.p >= 0.2 && deploy.likelihood!.p <= 0.6);
+  assert.equal(supply.status, 'asserted', 'reports of X supplying: asserted');
+  assert.equal(supply.attribution, undefined);
+  assert.equal(supply.likelihood, undefined);
+});
+
+test('seed article: the condemnation is asserted, the expected deployment is a forecast attributed via "according to"', () => {
+  const { events, code } = run(
+    'According to NIS Director Ji Jae-ryeol, who briefed lawmakers, the troop deployment is expected to involve several thousand North Korean soldiers. The United States and South Korea have condemned these shipments, citing violations of UN Security Council resolutions.',
+    [['NIS Director Ji Jae-ryeol', 'KOR'], ['The United States', 'USA'], ['South Korea', 'KOR']],
+    [['deployment', 'AID'], ['condemned', 'ACCUSE']],
+  );
+  const [deployment, condemned] = events;
+  assert.equal(deployment.status, 'forecast');
+  assert.equal(code(deployment.attribution?.actor), 'KOR');
+  assert.equal(deployment.attribution?.cue, 'according to');
+  assert.ok(deployment.likelihood && deployment.likelihood.p >= 0.55 && deployment.likelihood.p <= 0.85, JSON.stringify(deployment.likelihood));
+  assert.equal(condemned.status, 'asserted');
+  assert.equal(condemned.attribution, undefined);
+});
+
+test('seed article: nominal forecasts ("the potential deployment", "the possibility of troops being deployed")', () => {
+  const { events } = run(
+    'The potential deployment of North Korean troops to Ukraine would likely have significant implications for the conflict. As the situation continues to unfold, the possibility of North Korean troops being deployed to Ukraine will likely remain a pressing concern for global leaders.',
+    [],
+    [['deployment', 'AID'], ['deployed', 'AID']],
+  );
+  for (const e of events) {
+    assert.equal(e.status, 'forecast', e.why?.join('; '));
+    assert.ok(e.confidence < 1, 'a nominal forecast is a reading, so confidence drops');
+  }
+});
+
+test('cue scope is clause-local: "has sent ... and plans to dispatch", with the NIS as the reporter after the clause', () => {
+  const { events, code } = run(
+    "North Korea has sent about 3,000 soldiers to Russia this month and plans to dispatch a total of 10,000 by December, South Korea's National Intelligence Service (NIS) told lawmakers on Wednesday.",
+    [['North Korea', 'PRK'], ['Russia', 'RUS'], ["South Korea's National Intelligence Service", 'KOR']],
+    [['sent', 'AID'], ['dispatch', 'AID'], ['told', 'CONSULT']],
+  );
+  const [sent, dispatch, told] = events;
+  assert.equal(sent.status, 'asserted');
+  assert.equal(dispatch.status, 'forecast');
+  assert.equal(dispatch.likelihood, undefined, 'a plan has no estimative word');
+  assert.equal(code(sent.attribution?.actor), 'KOR');
+  assert.equal(code(dispatch.attribution?.actor), 'KOR');
+  assert.equal(dispatch.attribution?.cue, 'told');
+  assert.equal(told.attribution, undefined, 'the reporting verb does not attribute itself');
+});
+
+test('denials negate and attribute to the denier', () => {
+  const denied = run('Pyongyang denied sending troops.', [['Pyongyang', 'PRK']], [['sending', 'AID']]);
+  assert.equal(denied.events[0].status, 'negated');
+  assert.equal(denied.code(denied.events[0].attribution?.actor), 'PRK');
+
+  const dismissed = run(
+    'North Korea\'s mission to the United Nations has dismissed reports of the deployment as "groundless rumours".',
+    [["North Korea's mission", 'PRK'], ['the United Nations', 'IGO']],
+    [['deployment', 'AID']],
+  );
+  assert.equal(dismissed.events[0].status, 'negated');
+  assert.equal(dismissed.code(dismissed.events[0].attribution?.actor), 'PRK', 'the mission, not the UN it is accredited to');
+
+  const clause = run(
+    "Russia's defence ministry denied that its aircraft had violated Estonian airspace, saying the jets had flown a scheduled route.",
+    [["Russia's defence ministry", 'RUS']],
+    [['violated', 'MOBILIZE'], ['flown', 'MOBILIZE']],
+  );
+  assert.equal(clause.events[0].status, 'negated');
+  assert.equal(clause.code(clause.events[0].attribution?.actor), 'RUS');
+  assert.equal(clause.events[1].status, 'asserted', 'the denial ends with its clause');
+
+  const role = run('Moscow has denied any role in earlier damage to Baltic Sea cables.', [['Moscow', 'RUS']], [['damage', 'ASSAULT']]);
+  assert.equal(role.events[0].status, 'negated');
+
+  const declined = run('Putin has declined to deny the reports of the deployment.', [['Putin', 'RUS']], [['deployment', 'AID']]);
+  assert.equal(declined.events[0].status, 'asserted', 'a negated denial is not a denial');
+});
+
+test('negation: not yet seen, has not, refrained from, has yet to, no targets', () => {
+  const seen = run(
+    'The United States had not yet seen the North Koreans fighting Ukrainian troops, Blinken said.',
+    [['The United States', 'USA'], ['the North Koreans', 'PRK'], ['Blinken', 'USA']],
+    [['fighting', 'ASSAULT']],
+  );
+  assert.equal(seen.events[0].status, 'negated');
+  assert.equal(seen.code(seen.events[0].attribution?.actor), 'USA');
+
+  const { events } = run(
+    'Kim has not travelled to Russia this year. The North also refrained from conducting a nuclear test around the election. Pyongyang has yet to confirm the deployment. The ministry said no targets on Polish territory had been planned.',
+    [['Kim', 'PRK'], ['Russia', 'RUS'], ['The North', 'PRK'], ['Pyongyang', 'PRK'], ['The ministry', 'RUS']],
+    [['travelled', 'CONSULT'], ['test', 'MOBILIZE'], ['confirm', 'AGREE'], ['targets', 'ASSAULT']],
+  );
+  for (const e of events) assert.equal(e.status, 'negated', e.why?.join('; '));
+  assert.equal(events[3].attribution?.cue, 'said');
+});
+
+test('"not only" and a hedged negation ("not likely") do not negate', () => {
+  const { events } = run(
+    'The package would hit not only the tankers. Officials said Pyongyang is not likely to return to talks soon.',
+    [['Pyongyang', 'PRK']],
+    [['hit', 'SANCTION'], ['return', 'CONSULT']],
+  );
+  assert.notEqual(events[0].status, 'negated');
+  assert.equal(events[1].status, 'forecast');
+  assert.ok(events[1].likelihood && events[1].likelihood.p >= 0.1 && events[1].likelihood.p <= 0.45, JSON.stringify(events[1].likelihood));
+});
+
+test('conditionals: the if-clause and a modal main clause are hypothetical; "once" is temporal', () => {
+  const { events, code } = run(
+    'The United States had not yet seen the North Koreans fighting Ukrainian troops, Blinken said, but if they entered combat or supported combat operations against Ukraine, they would be legitimate military targets.',
+    [['The United States', 'USA'], ['the North Koreans', 'PRK'], ['Blinken', 'USA'], ['they', 'PRK', true]],
+    [['entered', 'ASSAULT'], ['supported', 'ASSAULT'], ['targets', 'ASSAULT']],
+  );
+  for (const e of events) {
+    assert.equal(e.status, 'hypothetical', e.why?.join('; '));
+    assert.equal(code(e.attribution?.actor), 'USA', 'the parenthetical frame covers the whole sentence');
+  }
+  const trailing = run(
+    'President Yoon Suk Yeol said last week that Seoul might consider supplying weapons to Ukraine, depending on how deeply North Korean forces become involved. The military said it would strike back strongly if the North staged a provocation.',
+    [['President Yoon Suk Yeol', 'KOR'], ['Seoul', 'KOR'], ['Ukraine', 'UKR'], ['The military', 'KOR'], ['the North', 'PRK']],
+    [['supplying', 'AID'], ['strike', 'ASSAULT'], ['provocation', 'MOBILIZE']],
+  );
+  for (const e of trailing.events) assert.equal(e.status, 'hypothetical', e.why?.join('; '));
+  assert.equal(trailing.code(trailing.events[0].attribution?.actor), 'KOR');
+
+  const once = run('Once the training ends, they are likely to be sent to the front line against Ukraine, the NIS said.', [['the NIS', 'KOR']], [['sent', 'ASSAULT']]);
+  assert.equal(once.events[0].status, 'forecast');
+  assert.equal(once.events[0].likelihood?.cue, 'likely');
+  assert.equal(once.code(once.events[0].attribution?.actor), 'KOR');
+});
+
+test('"would" after a past reporting verb is a forecast; the reporter is taken per frame', () => {
+  const { events, code } = run(
+    'Austin said the allies were consulting closely on a response, and Blinken said Washington would announce more military assistance for Ukraine within days.',
+    [['Austin', 'USA'], ['Blinken', 'USA'], ['Washington', 'USA'], ['Ukraine', 'UKR']],
+    [['consulting', 'CONSULT'], ['assistance', 'AID']],
+  );
+  assert.equal(events[0].status, 'asserted');
+  assert.equal(events[0].attribution?.text, 'Austin said');
+  assert.equal(events[1].status, 'forecast');
+  assert.equal(events[1].likelihood, undefined);
+  assert.equal(code(events[1].attribution?.actor), 'USA');
+  assert.equal(events[1].attribution?.text, 'Blinken said');
+});
+
+test('future and intent frames: will, is set to, is due to, vowed to (the one who vows is the source)', () => {
+  const { events, code } = run(
+    "NATO's North Atlantic Council is set to meet early next week, NATO diplomats said. Choe is due to hold talks with Lavrov in Moscow later this week. North Korea has also vowed to put three more reconnaissance satellites into orbit. NATO will step up its presence in the Baltic Sea.",
+    [["NATO's North Atlantic Council", 'IGO'], ['NATO diplomats', 'IGO'], ['Choe', 'PRK'], ['Lavrov', 'RUS'], ['North Korea', 'PRK'], ['NATO', 'IGO']],
+    [['meet', 'CONSULT'], ['talks', 'CONSULT'], ['put', 'MOBILIZE'], ['step up', 'MOBILIZE']],
+  );
+  for (const e of events) {
+    assert.equal(e.status, 'forecast', e.why?.join('; '));
+    assert.equal(e.likelihood, undefined, 'no estimative word');
+  }
+  assert.equal(code(events[0].attribution?.actor), 'IGO');
+  assert.equal(events[1].attribution, undefined);
+  assert.equal(code(events[2].attribution?.actor), 'PRK');
+  assert.equal(events[2].attribution?.cue, 'vowed');
+});
+
+test('likelihood words: almost certainly, believed to be preparing, very likely as a predicate, could', () => {
+  const { events, code } = run(
+    'It will almost certainly keep shipping artillery shells for as long as the war lasts, a JCS official said. Pyongyang is believed to be preparing to dispatch about 6,000 more soldiers. Alliance officials said new steps to bolster air defences on the eastern flank were very likely within days. Leader Kim Jong Un could travel to Russia himself, the agency said.',
+    [['JCS', 'KOR'], ['Pyongyang', 'PRK'], ['Leader Kim Jong Un', 'PRK'], ['Russia', 'RUS'], ['the agency', 'KOR', true]],
+    [['shipping', 'AID'], ['dispatch', 'AID'], ['bolster', 'MOBILIZE'], ['travel', 'CONSULT']],
+  );
+  const [ship, dispatch, bolster, travel] = events;
+  const within = (e: EventDraft, lo: number, hi: number) => assert.ok(e.likelihood && e.likelihood.p >= lo && e.likelihood.p <= hi, `${JSON.stringify(e.likelihood)} not in ${lo}-${hi}`);
+  for (const e of events) assert.equal(e.status, 'forecast', e.why?.join('; '));
+  assert.equal(ship.likelihood?.cue, 'almost certainly');
+  within(ship, 0.9, 0.99);
+  assert.equal(code(ship.attribution?.actor), 'KOR');
+  assert.equal(dispatch.likelihood?.cue, 'believed');
+  within(dispatch, 0.55, 0.85);
+  assert.equal(bolster.likelihood?.cue, 'very likely');
+  within(bolster, 0.8, 0.95);
+  within(travel, 0.2, 0.6);
+  assert.equal(code(travel.attribution?.actor), 'KOR', 'a definite description resolved by the actors stage');
+});
+
+test('a hedge over the past stays asserted: "are believed to have been killed", "may have sent"', () => {
+  const { events } = run(
+    'About 2,000 North Korean soldiers are believed to have been killed. Russia may have sent air defence systems to the North.',
+    [['Russia', 'RUS']],
+    [['killed', 'ASSAULT'], ['sent', 'AID']],
+  );
+  assert.equal(events[0].status, 'asserted');
+  assert.equal(events[0].likelihood?.cue, 'believed');
+  assert.equal(events[1].status, 'asserted');
+  assert.equal(events[1].likelihood?.cue, 'may');
+});
+
+test('"It also said ..." takes the reporter of the sentence before when the pronoun is unresolved', () => {
+  const { events, code } = run(
+    'The agency said North Korea is likely to send more troops. It also said Kim Jong Un is likely to visit Russia in the first half of this year.',
+    [['The agency', 'KOR'], ['North Korea', 'PRK'], ['Kim Jong Un', 'PRK'], ['Russia', 'RUS']],
+    [['send', 'AID'], ['visit', 'CONSULT']],
+  );
+  for (const e of events) {
+    assert.equal(e.status, 'forecast');
+    assert.equal(code(e.attribution?.actor), 'KOR');
+    assert.equal(e.likelihood?.cue, 'likely');
+  }
+  assert.ok(events[1].confidence < events[0].confidence, 'a guessed reporter lowers confidence');
+});
+
+test('a resolved pronoun reporter is used as given', () => {
+  const { events, code } = run(
+    'The agency said North Korea is likely to send more troops. It also said Kim Jong Un is likely to visit Russia.',
+    [['The agency', 'KOR'], ['It', 'KOR', true], ['Kim Jong Un', 'PRK'], ['Russia', 'RUS']],
+    [['visit', 'CONSULT']],
+  );
+  assert.equal(code(events[0].attribution?.actor), 'KOR');
+  assert.equal(events[0].confidence, 1);
+});
+
+test('a request or invitation makes the requested act a forecast, attributed to the one who asks', () => {
+  const { events, code } = run('Putin invited Kim to visit Russia.', [['Putin', 'RUS'], ['Kim', 'PRK'], ['Russia', 'RUS']], [['visit', 'CONSULT']]);
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(code(events[0].attribution?.actor), 'RUS');
+});
+
+test('coordinated verbs share their auxiliaries; purpose clauses share the status of their verb', () => {
+  const { events } = run(
+    'North Korea may deploy troops and send weapons to support Russia. Pyongyang sent troops and supplied shells.',
+    [],
+    [['deploy', 'MOBILIZE'], ['send', 'AID'], ['support', 'SUPPORT'], ['sent', 'AID'], ['supplied', 'AID']],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['forecast', 'forecast', 'forecast', 'asserted', 'asserted']);
+});
+
+test('every event gets a status, and sentences without cues leave events asserted at full confidence', () => {
+  const { events } = run('Ukraine fired six missiles at a facility in the Bryansk region on Tuesday.', [], [['fired', 'ASSAULT']]);
+  assert.equal(events[0].status, 'asserted');
+  assert.equal(events[0].confidence, 1);
+  assert.equal(events[0].attribution, undefined);
+});

@@ -1,0 +1,67 @@
+// Attachment: which of a sentence's details (times, counts, places) belongs to an event: the nearest one in its own clause.
+import type { EventDraft, Token } from '../types.js';
+
+export interface TokenRange { firstToken: number; endToken: number }
+
+/** The clause-bound words, and which of them are reporting verbs. */
+export interface ClauseWords { bounds: Set<string>; reporting: Set<string> }
+
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+
+/**
+ * Whether a clause bound stands among tokens [from, to): a word of the bounds table, a subordinating conjunction,
+ * or a coordinating conjunction that starts a new predicate ("sent troops and plans to send more").
+ */
+export function crossesClause(tokens: Token[], from: number, to: number, words: ClauseWords): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if ((words.bounds.has(t.lower) && !(t.lower === 'that' && t.pos === 'DET')) || t.pos === 'SCONJ') return true;
+    if (t.pos === 'CCONJ') {
+      const next = tokens[k + 1]?.pos === 'ADV' ? k + 2 : k + 1;
+      const pos = tokens[next]?.pos;
+      if (pos === 'VERB' || pos === 'AUX' || (tokens[next + 1]?.lower === 'to' && tokens[next + 1].pos === 'PART')) return true;
+    }
+  }
+  return false;
+}
+
+/** A detail right beside a reporting verb dates or places the report ("told lawmakers on Wednesday", "on Friday said"). */
+export function inReportingFrame(tokens: Token[], c: TokenRange, sentenceStart: number, words: ClauseWords): boolean {
+  for (let k = c.firstToken - 1; k >= sentenceStart && k >= c.firstToken - 3; k--) {
+    if (words.reporting.has(tokens[k].lower)) return true;
+    if (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'VERB') break;
+  }
+  return words.reporting.has(tokens[c.endToken]?.lower ?? '');
+}
+
+/** A detail inside a relative clause set off by commas ("Choe, who left Pyongyang on Monday, is due to ..."). */
+function inRelativeClause(tokens: Token[], c: TokenRange, sentenceStart: number): boolean {
+  for (let k = c.firstToken - 1; k >= sentenceStart; k--) {
+    if (RELATIVES.has(tokens[k].lower)) return tokens[k - 1]?.text === ',';
+    if (tokens[k].text === ',') return false;
+  }
+  return false;
+}
+
+/**
+ * The candidate nearest the event's trigger (in tokens) that no clause bound, reporting frame or attribution cue
+ * separates from it; ties go to the one after the trigger. Null when none qualifies.
+ */
+export function pickForEvent<T extends TokenRange>(candidates: T[], event: EventDraft, tokens: Token[], sentenceStart: number, words: ClauseWords): T | null {
+  let best: T | null = null, bestDistance = Infinity;
+  const cue = event.attribution?.span;
+  for (const c of candidates) {
+    const before = c.endToken <= event.triggerFirst;
+    let from: number, to: number;
+    if (before) [from, to] = [c.endToken, event.triggerFirst];
+    else if (c.firstToken >= event.triggerEnd) [from, to] = [event.triggerEnd, c.firstToken];
+    else [from, to] = [0, 0];
+    if (to > from && crossesClause(tokens, from, to, words)) continue;
+    if (cue && to > from && cue[0] >= tokens[from].start && cue[1] <= tokens[to - 1].end) continue;
+    if (inReportingFrame(tokens, c, sentenceStart, words)) continue;
+    if (before && tokens.slice(from, to).some((t) => t.text === ',') && inRelativeClause(tokens, c, sentenceStart)) continue;
+    const distance = to - from + (before ? 0.5 : 0);
+    if (distance < bestDistance) [best, bestDistance] = [c, distance];
+  }
+  return best;
+}
