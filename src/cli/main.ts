@@ -2,8 +2,6 @@
 // The watchfloor command line: one sub-command per file, registered here.
 import { Command } from 'commander';
 import { registerExtract } from './extract.js';
-import { registerStoreCommands } from './store-commands.js';
-import { registerIngestCommands } from './ingest-commands.js';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './errors.js';
 
 // a closed pipe (`watchfloor extract ... | head`) is the reader saying it has enough, not a failure
@@ -15,9 +13,17 @@ const program = new Command();
 program.name('watchfloor').description('Indications-and-warning workbench: read news, code events and forecasts, track them.').version('0.1.0');
 // commander exits on its own for usage errors; throwing instead lets every command share one set of exit codes (inherited by sub-commands)
 program.exitOverride().addHelpText('after', EXIT_CODES_HELP);
-registerExtract(program);
-registerIngestCommands(program);
-registerStoreCommands(program);
-program.parseAsync(process.argv).catch((err: unknown) => {
+
+try {
+  registerExtract(program);
+  // `extract` is the hot path (pipelines, the scorer): when it is the command asked for, the other commands and their
+  // dependencies (SQLite, Postgres, HTML parsing) are not loaded, so the first record comes out fast
+  if (process.argv[2] !== 'extract') {
+    const [{ registerIngestCommands }, { registerStoreCommands }] = await Promise.all([import('./ingest-commands.js'), import('./store-commands.js')]);
+    registerIngestCommands(program);
+    registerStoreCommands(program);
+  }
+  await program.parseAsync(process.argv);
+} catch (err) {
   process.exitCode = exitCodeFor(err);
-});
+}

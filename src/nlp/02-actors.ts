@@ -1,6 +1,6 @@
 // Stage 2: find actors (states, organisations, agents, officials) and resolve coreference inside the article.
 import type { ActorKind } from '../core/record.js';
-import { isName, normalisePhrase, wordKey, type ActorModel, type Phrase, type Sense } from './model/actors.js';
+import { isName, normalisePhrase, type ActorModel, type Phrase, type Sense } from './model/actors.js';
 import type { ActorEntity, Analysed, Mention, Token } from './types.js';
 
 type CountrySense = Extract<Sense, { type: 'country' }>;
@@ -94,22 +94,17 @@ class ActorFinder {
 
   /** The longest table phrase that starts at token i and ends on a token boundary before limit. */
   private matchAt(i: number, limit: number): Match | null {
-    const list = this.model.byFirst.get(wordKey(this.norms[i]));
-    if (!list) return null;
-    const maxLen = list[0].norm.length;
-    let joined = '';
-    const ends: number[] = [];
-    const lengths: number[] = [];
-    for (let j = i; j < limit && joined.length < maxLen; j++) {
-      if (j > i && this.tokens[j].start > this.tokens[j - 1].end) joined += ' ';
-      joined += this.norms[j];
-      lengths.push(joined.length);
-      ends.push(j + 1);
+    const { phrases, prefixes } = this.model;
+    const found: { phrase: Phrase; end: number }[] = [];
+    let joined = this.norms[i];
+    for (let j = i + 1; ; j++) {
+      const p = phrases.get(joined);
+      if (p) found.push({ phrase: p, end: j });
+      if (j >= limit || !prefixes.has(joined)) break;
+      joined += (this.tokens[j].start > this.tokens[j - 1].end ? ' ' : '') + this.norms[j];
     }
-    for (const p of list) {
-      const k = lengths.indexOf(p.norm.length);
-      if (k < 0 || !joined.startsWith(p.norm)) continue;
-      const end = ends[k];
+    for (let k = found.length - 1; k >= 0; k--) {
+      const { phrase: p, end } = found[k];
       if (p.exact !== undefined && this.surface(i, end).replace(/[’‘`]/g, "'") !== p.exact) continue;
       const capitalised = this.capitalisedAt(p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i);
       if (p.namesOnly && !capitalised) continue;
@@ -249,7 +244,10 @@ class ActorFinder {
     if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return false;
     // "military" is tagged ADJ even where it is a noun ("the military said"): then a determiner, possessive or proper adjective comes before it
     if (this.tokens[first].pos === 'ADJ') {
-      if (next.pos === 'ADJ' || next.pos === 'CCONJ' || next.text === '-') return false;
+      if (next.pos === 'ADJ' || next.text === '-') return false;
+      // "military and economic aid" is an adjective; "the military and the police" a noun
+      const after = end + 1 < limit ? this.tokens[end + 1] : undefined;
+      if (next.pos === 'CCONJ' && after && (after.pos === 'ADJ' || after.pos === 'NOUN')) return false;
       const before = first > 0 ? this.tokens[first - 1] : undefined;
       return before !== undefined && (before.pos === 'DET' || before.pos === 'PRON' || POSSESSIVE.has(this.norms[first - 1]) || this.capitalisedAt(first - 1));
     }

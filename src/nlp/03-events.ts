@@ -1,8 +1,8 @@
 // Stage 3: find event triggers and fill each event's source and target from the clause.
 import type { PloverType } from '../core/plover.js';
-import type { EventModel, TriggerRow } from './model/events.js';
+import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
-import { analyseClause, chunkAtToken, coordinatedAfter, groupAtToken, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, coordinatedAfter, groupAtToken, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup, groupBefore } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -10,7 +10,7 @@ interface Hit {
   /** first token after the trigger and its particles */
   end: number;
   rows: TriggerRow[];
-  pos: 'V' | 'N';
+  pos: TriggerPos;
   group: VerbGroup | null;
   chunk: Chunk | null;
   /** the scope of what the trigger governs, end exclusive */
@@ -125,8 +125,8 @@ function findHits(ctx: SentenceContext): Hit[] {
     const t = c.tokens[i];
     const candidates = model.triggers.get(t.lower) ?? model.triggers.get(t.lemma);
     if (!candidates) continue;
-    const pos: 'V' | 'N' = c.verbal[i - c.first] ? 'V' : 'N';
-    if (pos === 'N' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB') continue;
+    const pos: TriggerPos = t.pos === 'AUX' ? 'M' : c.verbal[i - c.first] ? 'V' : 'N';
+    if (pos === 'N' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB' && t.pos !== 'ADJ') continue;
     // the longest phrase that fits wins: "shoot down" over "shoot"
     let best: TriggerRow[] = [], bestLen = 0;
     for (const row of candidates) {
@@ -141,9 +141,11 @@ function findHits(ctx: SentenceContext): Hit[] {
     }
     if (!best.length) continue;
     hits.push({
-      token: i, end: i + bestLen, rows: best, pos, group: pos === 'V' ? groupAtToken(c, i) : null, chunk: pos === 'N' ? chunkAtToken(c, i) : null,
+      token: i, end: i + bestLen, rows: best, pos, group: pos === 'N' ? null : groupAtToken(c, i), chunk: pos === 'N' ? chunkAtToken(c, i) : null,
       scopeEnd: i + bestLen, purpose: null, governedBy: null, governs: [], frame: null,
     });
+    // the words of a phrase ("hunger strike") are not triggers of their own
+    i += bestLen - 1;
   }
   return hits;
 }
@@ -207,6 +209,7 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
       if (embeds === 'defer') { b.frame!.why.push(`committed to by "${ctx.clause.tokens[a.token].text}"`); continue; }
       b.governedBy = a;
       a.frame!.why.push(`governs "${word}", which is not a separate event`);
+      if (!embeds && !a.frame!.target.length && b.frame!.target.length) { a.frame!.target = b.frame!.target; a.frame!.why.push(`target from its purpose "${word}"`); }
     }
   }
 }
@@ -242,25 +245,27 @@ function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[]): number[] {
   return out;
 }
 
-const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from']);
+const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in']);
 
 /**
- * Who a recipient phrase names: its own actors, else those of its complement ("calls by Belarus's rulers",
- * "the computers of South Korean army officers", "a camp for Congolese refugees"). What a transfer moves (troops, arms) is no recipient.
+ * Who a phrase names: its own actors, else those of its complement ("calls by Belarus's rulers", "the computers of
+ * South Korean army officers", "some of the soldiers"). What a transfer moves (troops, arms) is no recipient.
  */
-function recipientsOf(ctx: SentenceContext, chunks: Chunk[], transfer: boolean): number[] {
+function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean): number[] {
   const direct = actorsOfChunks(ctx, transfer ? chunks.filter((ch) => !isTheme(ctx, ch)) : chunks);
-  if (direct.length) return direct;
+  const coded = (ms: number[]) => ms.some((m) => ctx.actors.get(ctx.mentions[m].actor)?.code !== '---');
+  if (direct.length && coded(direct)) return direct;
   const c = ctx.clause;
   let cur = chunks[chunks.length - 1];
   for (let depth = 0; depth < 2; depth++) {
     const next = chunkAtToken(c, cur.end + 1);
     if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) return [];
     const ms = actorsOfChunks(ctx, coordinatedAfter(c, next, c.end));
-    if (ms.length) return ms;
+    // "doctors from two American aid groups": an uncoded person takes the country of the body they come from
+    if (ms.length && coded(ms)) return ms;
     cur = next;
   }
-  return [];
+  return direct;
 }
 
 /** Whether a chunk's head names what is moved (troops, arms, aid, workers) rather than who receives it. */
@@ -298,12 +303,12 @@ function prepositionalChunks(ctx: SentenceContext, from: number, to: number): { 
 
 function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[]): { mentions: number[]; how: string } | null {
   if (row.targetObj && obj) {
-    const ms = recipientsOf(ctx, obj, familyOf(row) === 'transfer');
+    const ms = actorsNamedBy(ctx, obj, familyOf(row) === 'transfer');
     if (ms.length) return { mentions: ms, how: 'object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
-    const ms = recipientsOf(ctx, pp.chunks, familyOf(row) === 'transfer');
+    const ms = actorsNamedBy(ctx, pp.chunks, familyOf(row) === 'transfer');
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
   }
   if (extra.length && (row.targetObj || row.targetPreps.size)) return { mentions: extra, how: 'purpose clause' };
@@ -311,11 +316,42 @@ function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, p
 }
 
 function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
-  return h.pos === 'V' ? verbFrame(ctx, h) : nounFrame(ctx, h);
+  return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : obligationFrame(ctx, h);
+}
+
+/** "a spokesperson said North Korea's deployment must end": the one who reports the obligation asks its subject to act. */
+function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
+  const c = ctx.clause;
+  const g = h.group;
+  if (!g || g.infinitive) return null;
+  const obliged = subjectOf(c, g);
+  if (!obliged || obliged.route !== 'subject') return null;
+  let at = obliged.chunks[0].start - 1;
+  if (at >= c.first && c.tokens[at].lower === 'that') at--;
+  const report = groupAtToken(c, at);
+  if (!report || report.head !== at) return null;
+  const reporter = subjectOf(c, report);
+  const source = reporter ? actorsNamedBy(ctx, reporter.chunks, false) : [];
+  const target = actorsNamedBy(ctx, obliged.chunks, false).filter((m) => !source.includes(m));
+  if (!source.length || !target.length) return null;
+  const row = h.rows[0];
+  const why = [`"${c.tokens[h.token].text}" in what ${describe(ctx, source)} reports (triggers.tsv line ${row.line}): ${row.type}`, `target: who must act, ${describe(ctx, target)}`];
+  return { row, source, target, confidence: 0.6, why };
 }
 
 function describe(ctx: SentenceContext, ms: number[]): string {
   return ms.map((m) => { const x = ctx.mentions[m]; return ctx.clause.tokens.slice(x.firstToken, x.endToken).map((t) => t.text).join(' '); }).join(' + ');
+}
+
+/** "demanded Friday that the United States match ...": the subject of the clause a demand or threat governs. */
+function clauseSubjectAfter(ctx: SentenceContext, h: Hit): number[] {
+  const c = ctx.clause;
+  for (let i = h.end; i < Math.min(h.scopeEnd, h.end + 5); i++) {
+    if (c.tokens[i].lower !== 'that') continue;
+    const ch = chunkAtToken(c, i + 1);
+    return ch && ch.start === i + 1 && ch.prep === null ? actorsNamedBy(ctx, [ch], false) : [];
+  }
+  return [];
 }
 
 function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
@@ -323,12 +359,13 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const g = h.group;
   if (!g) return null;
   const particles = h.end - h.token - 1;
-  const subject = subjectOf(c, g);
-  const before = subject ? subject.chunks[subject.chunks.length - 1] : null;
-  // "soldiers deployed to Russia": a participle right after its noun, with no auxiliary, is passive
-  const reduced = !g.passive && g.start === h.token && before?.end === h.token && subject?.route === 'subject'
+  // "soldiers deployed to Russia", "a lunch hosted by the ambassador": a participle right after its noun, with no
+  // auxiliary, is a passive whose subject is that noun
+  const noun = chunkAtToken(c, h.token - 1);
+  const reduced = !g.passive && g.start === h.token && noun !== null && noun.end === h.token
     && c.tokens[h.token].lower !== c.tokens[h.token].lemma && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
     && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
+  const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
   const passive = g.passive || reduced;
   const scopeFrom = h.end;
   const obj = passive ? null : objectOf(c, g, particles);
@@ -340,7 +377,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   let confidence = 0.85;
   let source: number[] = [];
   let patient: number[] = [];
-  const subjectActors = subject ? recipientsOf(ctx, subject.chunks, false) : [];
+  const subjectActors = subject ? actorsNamedBy(ctx, subject.chunks, false) : [];
   const agent = pps.find((p) => p.prep === 'by');
   const agentActors = agent ? actorsOfChunks(ctx, agent.chunks) : [];
   const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
@@ -355,10 +392,11 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       // "soldiers were sent to Russia": the subject is what was moved, and whoever owns it sent it
       source = agentActors.length ? agentActors : subjectActors;
       patient = [];
-    } else { source = agentActors; patient = subject ? recipientsOf(ctx, subject.chunks, false) : []; }
+    } else { source = agentActors; patient = subject ? actorsNamedBy(ctx, subject.chunks, false) : []; }
+    const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h) : [];
     const found = passive && patient.length && (row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: 'subject of the passive' }
-      : targetFor(ctx, row, recipientObj, pps, purposeTargets);
+      : targetFor(ctx, row, recipientObj, pps, purposeTargets) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
@@ -415,7 +453,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
     let source: number[] = [];
     let target: number[] = [];
-    const agent = complement.find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
+    // only the noun's own first phrase (or the one after "of"/"to") can name its agent, not a phrase of a later noun
+    const agent = complement.slice(0, complement[0] && (complement[0].prep === 'of' || complement[0].prep === 'to') ? 2 : 1).find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
     if (agent) source = actorsOfChunks(ctx, agent.chunks);
     let sourceHow = agent ? `"${agent.prep}" phrase` : '';
     if (!source.length) {
@@ -425,8 +464,13 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const light = lightVerbOf(ctx, np);
     let lightPps: { prep: string; chunks: Chunk[] }[] = [];
     if (light) {
-      if (!source.length && light.subject) { source = actorsOfChunks(ctx, light.subject.chunks); sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
+      if (!source.length && light.subject) { source = actorsNamedBy(ctx, light.subject.chunks, false); sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
       lightPps = prepositionalChunks(ctx, np.end, light.scopeEnd);
+    } else if (!source.length && np.prep === 'for') {
+      // "return to Geneva for talks", "hosted them for talks": the talks are held by the subject of the verb
+      const g = groupBefore(c, np.start);
+      const subject = g && !g.passive ? subjectOf(c, g) : null;
+      if (g && subject) { source = actorsNamedBy(ctx, subject.chunks, false); sourceHow = `subject of "${c.tokens[g.head].text} ... for"`; }
     }
     const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
     const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' } : targetFor(ctx, row, null, [...complement, ...lightPps], []);

@@ -40,7 +40,8 @@ function run(text: string, actors: ActorHint[], events: EventHint[]): { state: P
     const k = occurrences.get(phrase) ?? 0;
     occurrences.set(phrase, k + 1);
     const [first, end] = findPhrase(state, phrase, k);
-    const id = `a${codes.size + 1}`;
+    // one actor per code, as the actors stage would resolve them
+    const id = `a-${code}`;
     codes.set(id, code);
     const m: Mention = { actor: id, start: state.tokens[first].start, end: state.tokens[end - 1].end, firstToken: first, endToken: end, sentence: state.tokens[first].sentence, anaphor };
     state.mentions.push(m);

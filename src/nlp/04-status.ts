@@ -51,6 +51,8 @@ interface Frame {
   actor?: string;
   reporterSpan?: [number, number];
   guessed: boolean;
+  /** inside a subordinate clause ("where Moscow says ..."): it does not end the scope of the frame around it */
+  nested?: boolean;
 }
 
 interface Conditional {
@@ -83,7 +85,7 @@ class StatusReader {
   private readonly mentionAt: Int32Array;
   private readonly triggerAt = new Set<number>();
   private readonly contexts = new Map<number, SentenceContext>();
-  /** the last named reporter per sentence, for "It also said ..." when "It" is unresolved */
+  /** the last reporter per sentence (a named one if any), for "It also said ..." */
   private readonly reporters = new Map<number, string>();
 
   constructor(private readonly state: PipelineState, private readonly model: StatusModel) {
@@ -510,7 +512,7 @@ class StatusReader {
       const sentence = this.state.sentences[index];
       context = { sentence, frames: this.frames(sentence), conditionals: this.conditionals(sentence) };
       this.contexts.set(index, context);
-      const named = [...context.frames].reverse().find((f) => f.actor && !f.guessed);
+      const named = [...context.frames].reverse().find((f) => f.actor && !f.guessed) ?? [...context.frames].reverse().find((f) => f.actor);
       if (named?.actor) this.reporters.set(index, named.actor);
     }
     return context;
@@ -547,7 +549,7 @@ class StatusReader {
     frames.sort((a, b) => a.cueFirst - b.cueFirst);
     frames.forEach((f, k) => {
       if (f.kind === 'according') return;
-      const next = frames.slice(k + 1).find((g) => g.kind !== 'according');
+      const next = frames.slice(k + 1).find((g) => g.kind !== 'according' && !g.nested);
       if (f.scopeFirst >= f.cueFirst) {
         f.scopeEnd = Math.min(f.scopeEnd, next ? next.ownFirst : end);
       } else {
@@ -594,7 +596,7 @@ class StatusReader {
     const opener = subject && subject.boundary >= first ? tokens[subject.boundary] : undefined;
     const subordinate = !!opener && (RELATIVE.has(opener.lower) || opener.pos === 'SCONJ');
     const scopeEnd = subordinate || kind === 'deny' ? this.clauseEnd(v + 1, end) : end;
-    return { ...base, ownFirst, ownEnd: v + 1, scopeFirst: v + 1, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false };
+    return { ...base, ownFirst, ownEnd: v + 1, scopeFirst: v + 1, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false, nested: subordinate };
   }
 
   /** A reporting verb reports a clause ("said (that) Washington would ..."), not an object ("would announce more assistance"). */
@@ -679,13 +681,17 @@ class StatusReader {
       }
     }
     let j = c - 1;
+    let regionEnd = c;
     if (tokens[j]?.text === ',') {
       // "Ukraine's commander-in-chief, Oleksandr Syrskyi, said": the appositive names the subject;
       // "Gyeonggi province, which borders the North, has said": the relative clause is skipped
       let p = j - 1;
       while (p >= first && tokens[p].text !== ',' && c - p <= 15) p--;
       if (p >= first && tokens[p].text === ',') {
-        if (RELATIVE.has(tokens[p + 1].lower)) j = p - 1;
+        if (RELATIVE.has(tokens[p + 1].lower)) {
+          regionEnd = p;
+          j = p - 1;
+        }
         else if (this.lastMention(p + 1, c - 1) !== undefined && !this.hasVerb(p + 1, c - 1)) {
           const found = this.reporter(p + 1, c - 1, sentence);
           return { actor: found.actor, span: found.reporterSpan ?? [p + 1, c - 1], regionFirst: p + 1, boundary: p, guessed: found.guessed };
@@ -702,10 +708,11 @@ class StatusReader {
       if (BOUNDARY_PUNCT.has(t.text) || t.pos === 'SCONJ' || t.pos === 'VERB' || t.pos === 'AUX' || RELATIVE.has(t.lower)) break;
       j--;
     }
-    const regionFirst = j + 1;
-    if (regionFirst >= c) return undefined;
-    const found = this.reporter(regionFirst, c, sentence);
-    return { actor: found.actor, span: found.reporterSpan ?? [regionFirst, c], regionFirst, boundary: j, guessed: found.guessed };
+    let regionFirst = j + 1;
+    while (regionFirst < regionEnd && tokens[regionFirst].pos === 'SPACE') regionFirst++;
+    if (regionFirst >= regionEnd) return undefined;
+    const found = this.reporter(regionFirst, regionEnd, sentence);
+    return { actor: found.actor, span: found.reporterSpan ?? [regionFirst, regionEnd], regionFirst, boundary: j, guessed: found.guessed };
   }
 
   /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its last conjunct, before any prepositional tail. */
@@ -724,7 +731,7 @@ class StatusReader {
     for (const [a, b] of conjuncts.reverse()) {
       let head = b;
       for (let j = a + 1; j < b; j++) {
-        if (tokens[j].text === '(' || (tokens[j].pos === 'ADP' && this.mentionAt[j] < 0 && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN'))) {
+        if (tokens[j].text === '(' || (tokens[j].pos === 'ADP' && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN'))) {
           head = j;
           break;
         }
@@ -735,7 +742,7 @@ class StatusReader {
         const m: Mention = mentions[pick];
         const reporterSpan: [number, number] = [Math.max(m.firstToken, first), Math.min(m.endToken, end)];
         // "It also said ...": a pronoun that reports continues the speaker of the sentence before
-        const previous = m.anaphor && tokens[m.firstToken].pos === 'PRON' ? this.previousReporter(sentence.index, 1) : undefined;
+        const previous = m.anaphor && tokens[m.firstToken].pos === 'PRON' ? this.previousReporter(sentence.index, REPORTER_LOOKBACK) : undefined;
         if (previous && previous !== m.actor) return { actor: previous, reporterSpan, guessed: true };
         return { actor: m.actor, reporterSpan, guessed: false };
       }

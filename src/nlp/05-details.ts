@@ -2,7 +2,7 @@
 import type { EventStatus } from '../core/record.js';
 import type { DetailModel } from './model/details.js';
 import type { PipelineState, Token } from './types.js';
-import { findTimeExpressions, type Direction, type TimeExpression } from './details/time.js';
+import { resolveTimeScan, scanTime, timeAnchorWindows, type Direction, type TimeExpression } from './details/time.js';
 import { findQuantities, type Quantity } from './details/magnitude.js';
 import { findPlaces } from './details/place.js';
 import { pickForEvent, type TokenRange } from './details/scope.js';
@@ -28,12 +28,13 @@ export function addDetails(state: PipelineState, model: DetailModel): void {
 
   for (const [s, events] of bySentence) {
     const sentence = sentences[s];
-    const sentenceText = text.slice(sentence.start, sentence.end);
+    const scans = timeAnchorWindows(tokens, sentence.firstToken, sentence.endToken, model.time)
+      .map(([a, b]) => scanTime(text.slice(tokens[a].start, tokens[b - 1].end), referenceDate, model.time, tokens[a].start));
     const times = new Map<Direction, (TimeExpression & TokenRange)[]>();
     const timesFor = (direction: Direction) => {
       let found = times.get(direction);
       if (!found) {
-        found = findTimeExpressions(sentenceText, referenceDate, direction, model.time, sentence.start).map((t) => ({ ...t, ...tokenRange(tokens, sentence.firstToken, sentence.endToken, t.span) }));
+        found = scans.flatMap((scan) => resolveTimeScan(scan, referenceDate, direction, model.time)).map((t) => ({ ...t, ...tokenRange(tokens, sentence.firstToken, sentence.endToken, t.span) }));
         times.set(direction, found);
       }
       return found;

@@ -15,6 +15,8 @@ export interface QuantityTables {
   money: Map<string, string>;
   moneyEvents: Set<string>;
   ignore: Set<string>;
+  /** lower-case words one of which every count holds (besides digits): "six", "dozens", "thousand", "$" */
+  anchors: Set<string>;
 }
 
 export interface Quantity {
@@ -42,12 +44,17 @@ const DEFINITE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her',
 /** Words before a four-digit number that make it a year ("in 2024", "the 2024 election"). */
 const YEAR_CONTEXT = new Set(['the', 'in', 'since', 'by', 'of', 'from', 'until', 'before', 'after', 'early', 'mid', 'late', 'during', 'for', 'to', 'and', 'or', 'a', 'this', 'that', "'s"]);
 
+const STOP_WORDS = new Set(['a', 'an', 'the', 'of']);
+/** Tokens before and after an anchor that a number phrase can span ("no fewer than 3,000", "1.5 million"). */
+const REACH_BACK = 4;
+const REACH_ON = 2;
+
 const escapePhrase = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
 const alternatives = (keys: Iterable<string>) => [...keys].sort((a, b) => b.length - a.length).map(escapePhrase).join('|');
 const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
 export function compileQuantities(tsv: string, fileName = 'quantities.tsv'): QuantityTables {
-  const t: Omit<QuantityTables, 'pattern'> = {
+  const t: Omit<QuantityTables, 'pattern' | 'anchors'> = {
     vague: new Map(), numbers: new Map(), scales: new Map(), modifiers: new Map(), units: new Map(), money: new Map(), moneyEvents: new Set(), ignore: new Set(),
   };
   tsv.split('\n').forEach((line, k) => {
@@ -90,7 +97,8 @@ export function compileQuantities(tsv: string, fileName = 'quantities.tsv'): Qua
       `(?:[\\s-]*(?<scale>${alternatives(t.scales.keys())}))?(?![\\w%])(?![.,]\\d)`,
     'gi',
   );
-  return { pattern, ...t };
+  const anchors = new Set([...t.numbers.keys(), ...t.vague.keys(), ...t.scales.keys(), ...symbols].flatMap((p) => p.split(' ')).filter((w) => !STOP_WORDS.has(w)));
+  return { pattern, ...t, anchors };
 }
 
 /** Reads the number phrase at the start of `text` (e.g. "up to 12,000"); null when there is none. */
@@ -129,36 +137,48 @@ function valueOf(m: RegExpExecArray, tables: QuantityTables): QuantityValue | nu
  * sentence. A count without its noun keeps `unit` empty for the caller to fill from what was counted before.
  */
 export function findQuantities(text: string, tokens: Token[], firstToken: number, endToken: number, tables: QuantityTables): Quantity[] {
-  if (firstToken >= endToken) return [];
-  const from = tokens[firstToken].start, to = tokens[endToken - 1].end;
-  const sentence = text.slice(from, to);
-  if (!/\d|[a-z]{3}/i.test(sentence)) return [];
   const out: Quantity[] = [];
-  for (const m of sentence.matchAll(tables.pattern)) {
-    const value = valueOf(m as RegExpExecArray, tables);
-    if (!value) continue;
-    const start = from + m.index!, end = from + value.end;
-    let k = firstToken;
-    while (k < endToken && tokens[k].end <= start) k++;
-    const first = k;
-    while (k < endToken && tokens[k].start < end) k++;
-    const before = tokens[first - 1]?.sentence === tokens[first]?.sentence ? tokens[first - 1] : undefined;
-    if (!isCount(m[0], value, before, tokens[k], k < endToken, tables)) continue;
-    const noun = countedNoun(tokens, k, endToken, value, tables);
-    if (noun === null) continue;
-    if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100) || /^(?:19|20)\d{2}$/.test(m[0]))) continue;
-    const last = noun.head >= 0 ? noun.head + 1 : k;
-    const money = value.currency !== undefined || noun.currency !== undefined;
-    const unit = value.currency ?? noun.currency ?? noun.unit;
-    const spanEnd = noun.head >= 0 ? tokens[noun.head].end : end;
-    out.push({ text: text.slice(start, spanEnd), min: value.min, max: value.max, ...(unit ? { unit } : {}), money, span: [start, spanEnd], firstToken: first, endToken: last });
+  for (const [a, b] of anchorWindows(tokens, firstToken, endToken, tables.anchors)) {
+    const from = tokens[a].start;
+    for (const m of text.slice(from, tokens[b - 1].end).matchAll(tables.pattern)) {
+      const value = valueOf(m as RegExpExecArray, tables);
+      if (!value) continue;
+      const start = from + m.index!, end = from + value.end;
+      let k = a;
+      while (k < endToken && tokens[k].end <= start) k++;
+      const first = k;
+      while (k < endToken && tokens[k].start < end) k++;
+      const before = first > firstToken ? tokens[first - 1] : undefined;
+      if (!isCount(m[0], value, before, k < endToken ? tokens[k] : undefined, tables)) continue;
+      const noun = countedNoun(tokens, k, endToken, value, tables);
+      if (noun === null) continue;
+      if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100) || /^(?:19|20)\d{2}$/.test(m[0]))) continue;
+      const last = noun.head >= 0 ? noun.head + 1 : k;
+      const money = value.currency !== undefined || noun.currency !== undefined;
+      const unit = value.currency ?? noun.currency ?? noun.unit;
+      const spanEnd = noun.head >= 0 ? tokens[noun.head].end : end;
+      out.push({ text: text.slice(start, spanEnd), min: value.min, max: value.max, ...(unit ? { unit } : {}), money, span: [start, spanEnd], firstToken: first, endToken: last });
+    }
   }
   return out;
 }
 
+/** The stretches of a sentence (token ranges) around digits and quantity words, the only places a count can be. */
+function anchorWindows(tokens: Token[], first: number, end: number, anchors: Set<string>): [number, number][] {
+  const windows: [number, number][] = [];
+  for (let k = first; k < end; k++) {
+    const lower = tokens[k].lower;
+    if (!anchors.has(lower) && !/\d/.test(lower)) continue;
+    const from = Math.max(first, k - REACH_BACK), to = Math.min(end, k + REACH_ON + 1);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
 /** Rules out days of months, years, times of day and measures. */
-function isCount(phrase: string, value: QuantityValue, before: Token | undefined, after: Token | undefined, afterInSentence: boolean, tables: QuantityTables): boolean {
-  const next = afterInSentence ? after : undefined;
+function isCount(phrase: string, value: QuantityValue, before: Token | undefined, next: Token | undefined, tables: QuantityTables): boolean {
   const prevLower = before?.lower.replace(/\.$/, '');
   if (prevLower !== undefined && MONTHS[prevLower] !== undefined && /^\d{1,2}$/.test(phrase)) return false;
   if (next && MONTHS[next.lower.replace(/\.$/, '')] !== undefined && /^[A-Z]/.test(next.text)) return false;

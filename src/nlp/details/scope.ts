@@ -7,6 +7,24 @@ export interface TokenRange { firstToken: number; endToken: number }
 export interface ClauseWords { bounds: Set<string>; reporting: Set<string> }
 
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
+
+/**
+ * Whether a verb among tokens [from, to) heads a clause of its own, so a detail on the far side is that verb's.
+ * Before the trigger, any verb does ("on Friday proposed a package of sanctions") except one that hands on to
+ * another ("is expected to deploy", "began holding"); after it, a verb with its own pronoun subject does
+ * ("deploy troops under the treaty he signed last year") while purpose clauses do not ("deploy troops to support").
+ */
+function otherVerbBetween(tokens: Token[], from: number, to: number, before: boolean): boolean {
+  for (let k = from; k < to; k++) {
+    if (tokens[k].pos !== 'VERB') continue;
+    if (before) {
+      const next = tokens[k + 1];
+      if (!next || !(next.lower === 'to' || next.pos === 'VERB' || next.pos === 'AUX' || k + 1 === to)) return true;
+    } else if (SUBJECT_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a clause bound stands among tokens [from, to): a word of the bounds table, a subordinating conjunction,
@@ -59,6 +77,7 @@ export function pickForEvent<T extends TokenRange>(candidates: T[], event: Event
     if (to > from && crossesClause(tokens, from, to, words)) continue;
     if (cue && to > from && cue[0] >= tokens[from].start && cue[1] <= tokens[to - 1].end) continue;
     if (inReportingFrame(tokens, c, sentenceStart, words)) continue;
+    if (to > from && otherVerbBetween(tokens, from, to, before)) continue;
     if (before && tokens.slice(from, to).some((t) => t.text === ',') && inRelativeClause(tokens, c, sentenceStart)) continue;
     const distance = to - from + (before ? 0.5 : 0);
     if (distance < bestDistance) [best, bestDistance] = [c, distance];

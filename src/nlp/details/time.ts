@@ -1,5 +1,6 @@
 // Time windows: finds the time expressions of a sentence and resolves each to the earliest and latest day it allows.
 import * as chrono from 'chrono-node/en';
+import type { Token } from '../types.js';
 import { addUnits, dayNumber, dayOf, isoDay, lastDayOf, monthOf, weekdayOf, yearOf, type CalendarUnit } from './calendar.js';
 
 /** Which way an ambiguous name ("Wednesday", "in March") points: forecasts look ahead, reports of what happened look back. */
@@ -29,6 +30,8 @@ export interface TimeGrammar {
   prefixes: Map<string, TimeOp>;
   /** number words usable in durations ("two weeks", "a few days"), each at its largest value */
   counts: Map<string, number>;
+  /** lower-case words one of which every time expression holds */
+  anchors: Set<string>;
 }
 
 export const MONTHS: Record<string, number> = {
@@ -44,6 +47,9 @@ const SEASONS: Record<string, [number, number, number, number]> = {
 const CONJUNCTIONS = new Set(['or', 'and', 'to', 'through', 'until', 'till', 'and/or']);
 const DURATION_UNITS: Record<string, CalendarUnit | 'h'> = { hour: 'h', day: 'd', week: 'w', month: 'm', year: 'y' };
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/;
+const YEAR_OR_NUMERIC_DATE = /^(?:19|20)\d{2}$|\d[/.-]\d/;
+/** Words every time expression holds at least one of, besides month and weekday names, seasons and years. */
+const ANCHOR_WORDS = ['hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'year-end', 'today', 'tonight', 'tomorrow', 'yesterday'];
 
 const escapePhrase = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -65,7 +71,9 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
       prefixes.set(phrase.toLowerCase(), parseOp(value, where));
     } else throw new Error(`${where}: unknown kind "${kind}" (period or prefix)`);
   });
-  const month = `(?<mon>${Object.keys(MONTHS).sort(byLength).join('|')})\\.?`;
+  // the dot belongs to an abbreviation ("Nov."), never to a full name that ends the sentence
+  const names = Object.keys(MONTHS).sort(byLength);
+  const month = `(?<mon>${names.filter((n) => n.length > 4 || n === 'june' || n === 'july').join('|')}|(?:${names.filter((n) => n.length <= 4 && n !== 'june' && n !== 'july' && n !== 'may').join('|')})\\.?|may)`;
   const day = '\\d{1,2}(?:st|nd|rd|th)?(?!\\d)';
   const year = '(?:19|20)\\d{2}(?![\\d,]\\d|[-/.]\\d)';
   const count = [...counts.keys()].sort(byLength).map(escapePhrase).join('|');
@@ -80,7 +88,9 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
     `(?<prefix>${prefixAlt})`,
     `(?<conj>and/or|or|and|to)`,
   ];
-  return { pieces: new RegExp(`\\b(?:${pieces.join('|')})(?!\\w)`, 'gi'), periods, prefixes, counts };
+  const anchors = new Set([...Object.keys(MONTHS), ...WEEKDAYS, ...Object.keys(SEASONS), ...ANCHOR_WORDS]);
+  for (const phrase of periods.keys()) if (!phrase.split(' ').some((w) => anchors.has(w))) anchors.add(phrase.split(' ').pop()!);
+  return { pieces: new RegExp(`\\b(?:${pieces.join('|')})(?!\\w)`, 'gi'), periods, prefixes, counts, anchors };
 }
 
 function parseOp(value: string, where: string): TimeOp {
@@ -117,7 +127,7 @@ function unitEdge(unit: string, shift: number, edge: 'start' | 'end' | undefined
   return edge === 'start' ? dayOf(y, 1, 1) : dayOf(y, 12, 31);
 }
 
-interface Piece {
+export interface Piece {
   kind: 'base' | 'prefix' | 'conj';
   start: number;
   end: number;
@@ -129,10 +139,22 @@ interface Base { window: DayWindow; deictic: boolean; needsPrefix: boolean }
 
 /** Every time expression in `text` (one sentence), resolved against the reference day in the given direction. */
 export function findTimeExpressions(text: string, referenceDate: string, direction: Direction, grammar: TimeGrammar, offset = 0): TimeExpression[] {
-  const ref = dayNumber(referenceDate);
-  if (Number.isNaN(ref)) throw new Error(`time: the reference date "${referenceDate}" is not a YYYY-MM-DD day`);
+  return resolveTimeScan(scanTime(text, referenceDate, grammar, offset), referenceDate, direction, grammar);
+}
+
+/** The pieces of the time expressions in a text, before any direction is chosen (so one scan serves both). */
+export interface TimeScan { text: string; offset: number; pieces: Piece[] }
+
+export function scanTime(text: string, referenceDate: string, grammar: TimeGrammar, offset = 0): TimeScan {
+  const ref = referenceDay(referenceDate);
   const pieces = scanPieces(text, grammar);
   addNumericDates(text, ref, pieces);
+  return { text, offset, pieces };
+}
+
+export function resolveTimeScan(scan: TimeScan, referenceDate: string, direction: Direction, grammar: TimeGrammar): TimeExpression[] {
+  const { text, offset, pieces } = scan;
+  const ref = referenceDay(referenceDate);
   const out: TimeExpression[] = [];
   let i = 0;
   while (i < pieces.length) {
@@ -157,6 +179,39 @@ export function findTimeExpressions(text: string, referenceDate: string, directi
     i = pieces.indexOf(last) + 1;
   }
   return out;
+}
+
+function referenceDay(referenceDate: string): number {
+  const ref = dayNumber(referenceDate);
+  if (Number.isNaN(ref)) throw new Error(`time: the reference date "${referenceDate}" is not a YYYY-MM-DD day`);
+  return ref;
+}
+
+/** Tokens before an anchor word that a time expression can reach back over ("in the first half of this year"). */
+const REACH_BACK = 10;
+const REACH_ON = 3;
+
+/**
+ * The stretches of a sentence (token ranges [first, end)) worth scanning for time: every time expression holds an
+ * anchor word (a month, a weekday, "week", a year ...), so only the few tokens around anchors are read.
+ */
+export function timeAnchorWindows(tokens: Token[], first: number, end: number, grammar: TimeGrammar): [number, number][] {
+  const windows: [number, number][] = [];
+  for (let k = first; k < end; k++) {
+    if (!isTimeAnchor(tokens[k].lower, grammar.anchors)) continue;
+    const from = Math.max(first, k - REACH_BACK), to = Math.min(end, k + REACH_ON + 1);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+function isTimeAnchor(lower: string, anchors: Set<string>): boolean {
+  if (anchors.has(lower) || YEAR_OR_NUMERIC_DATE.test(lower)) return true;
+  const bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  if (bare !== lower && anchors.has(bare)) return true;
+  return lower.includes('-') && lower.split('-').some((part) => anchors.has(part) || YEAR_OR_NUMERIC_DATE.test(part));
 }
 
 /** Resolves one whole phrase, e.g. resolveTimeWindow("as early as July or August", "2024-06-20", "forward"). */
@@ -253,7 +308,7 @@ function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeG
 }
 
 function resolveDate(g: Record<string, string | undefined>, ref: number, direction: Direction): Base | null {
-  const month = MONTHS[g.mon!.toLowerCase()];
+  const month = MONTHS[g.mon!.toLowerCase().replace('.', '')];
   const dayText = g.d1 ?? g.d2;
   const day = dayText === undefined ? undefined : parseInt(dayText, 10);
   const windowIn = (y: number): DayWindow | null => {

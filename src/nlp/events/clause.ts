@@ -23,7 +23,7 @@ export interface VerbGroup {
 }
 
 /** Where a subject was found, for confidence and explanations. */
-export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative';
+export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative' | 'apposition';
 
 export interface Subject {
   chunks: Chunk[];
@@ -142,12 +142,19 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
     if (opener) {
       if (hasNoun && !(t.pos === 'NUM' && start >= 0 && tokens[i - 1].pos === 'NUM')) close(i);
       if (start < 0) start = i;
-      // a number, a possessive, or a quantifier standing alone before "of" ("some of the soldiers") is a phrase of its own
-      if (t.pos === 'NUM' || t.pos === 'PRON' || tokens[i + 1]?.lower === 'of') hasNoun = true;
+      // a number, or a possessive or quantifier standing alone ("some of the soldiers", "their"), is a phrase of its own
+      const next = tokens[i + 1];
+      const modifies = next && i + 1 < end && (next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM' || mentionAt[i + 1] >= 0);
+      if (t.pos === 'NUM' || ((t.pos === 'PRON' || next?.lower === 'of') && !modifies)) hasNoun = true;
       continue;
     }
     if (t.pos === 'PRON' && PERSONAL.has(t.lower)) { close(i); start = i; hasNoun = true; close(i + 1); continue; }
-    if (t.pos === 'ADJ') { if (hasNoun) close(i); if (start < 0) start = i; continue; }
+    // adjectives and participles that are not verbs here ("the besieged Bosnian town") modify the noun that follows
+    if (t.pos === 'ADJ' || t.pos === 'VERB') {
+      if (hasNoun && tokens[i - 1].pos !== 'NUM') close(i);
+      if (start < 0) start = i;
+      continue;
+    }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') { if (start < 0) start = i; hasNoun = true; continue; }
     if (t.pos === 'PART' && POSSESSIVE_MARKS.has(t.lower) && start >= 0) { hasNoun = false; continue; }
     if (t.text === '-' && start >= 0) continue;
@@ -246,7 +253,7 @@ export function coordinatedAfter(c: Clause, firstChunk: Chunk, limit: number): C
 }
 
 /** The verb group that ends last before token i, if any. */
-function groupBefore(c: Clause, i: number): VerbGroup | null {
+export function groupBefore(c: Clause, i: number): VerbGroup | null {
   let best: VerbGroup | null = null;
   for (const g of c.groups) if (g.end <= i && (!best || g.end > best.end)) best = g;
   return best;
@@ -310,6 +317,13 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     if (!governor || governor === g) return null;
     const s = subjectOf(c, governor, depth + 1);
     return s && { chunks: s.chunks, route: s.route === 'subject' ? 'infinitive' : s.route };
+  }
+  if (t.text === ',') {
+    // an apposition before the verb: "Kenzo Oshima, the UN relief coordinator, demanded"
+    const second = chunkEndingAt(c, p - 1);
+    const comma = second ? second.start - 1 : -1;
+    const firstChunk = second && comma > first && tokens[comma].text === ',' ? chunkEndingAt(c, comma - 1) : null;
+    if (second && second.prep === null && firstChunk && firstChunk.prep === null) return { chunks: [firstChunk, second], route: 'apposition' };
   }
   if (COORDINATORS.has(t.lower) || t.text === ',') {
     const prev = groupBefore(c, p);

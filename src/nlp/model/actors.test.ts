@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { buildActorModel, parseActorDictionary } from './actors.js';
 import { MODEL_DIR, readTableFrom } from './load.js';
 
-test('the tables load into one index keyed by first word, longest phrase first', () => {
+test('the tables load into one phrase index with the prefixes that matching extends through', () => {
   const model = buildActorModel(readTableFrom(MODEL_DIR), []);
-  const north = model.byFirst.get('north')!;
-  assert.ok(north.some((p) => p.norm === 'north korean' && p.senses.some((s) => s.type === 'country' && s.code === 'PRK')));
-  for (let k = 1; k < north.length; k++) assert.ok(north[k - 1].norm.length >= north[k].norm.length);
-  const us = model.byFirst.get('us')!.find((p) => p.norm === 'us')!;
+  assert.ok(model.phrases.get('north korean')!.senses.some((s) => s.type === 'country' && s.code === 'PRK'));
+  for (const prefix of ['north', 'joint chiefs', 'workers', 'u.n', 'un security']) assert.ok(model.prefixes.has(prefix), prefix);
+  assert.ok(!model.prefixes.has('north korean soldiers'));
+  const us = model.phrases.get('us')!;
   assert.equal(us.exact, 'US', 'acronyms must match in capitals, so "us" is not the United States');
   assert.equal(model.countryNames.get('KOR'), 'South Korea');
 });

@@ -40,8 +40,13 @@ export interface Phrase {
 }
 
 export interface ActorModel {
-  /** phrases by the leading letters/digits of their first word, longest first */
-  byFirst: Map<string, Phrase[]>;
+  /** every phrase by its normalised text */
+  phrases: Map<string, Phrase>;
+  /**
+   * the starts of phrases that end where the text may have a token boundary ("north", "north korea", "workers"):
+   * matching extends a candidate token by token only while it is still one of these, so the work per token stays small
+   */
+  prefixes: Set<string>;
   /** common name of each state code */
   countryNames: Map<string, string>;
 }
@@ -54,12 +59,6 @@ const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair
 /** Senses that name someone or somewhere, and so apply only to capitalised text. */
 export function isName(sense: Sense): boolean {
   return sense.type === 'country' || sense.type === 'org' || sense.type === 'person' || sense.type === 'place';
-}
-
-/** The lookup key of a word: its leading run of letters and digits, lower-cased (or its first character). */
-export function wordKey(word: string): string {
-  const m = /^[\p{L}\p{N}]+/u.exec(word);
-  return (m ? m[0] : word.slice(0, 1)).toLowerCase();
 }
 
 export function normalisePhrase(s: string): string {
@@ -98,16 +97,16 @@ class PhraseIndex {
     this.add(text, sense, where);
   }
 
-  build(): Map<string, Phrase[]> {
-    const byFirst = new Map<string, Phrase[]>();
-    for (const p of this.byNorm.values()) {
-      const key = wordKey(p.norm);
-      const list = byFirst.get(key);
-      if (list) list.push(p);
-      else byFirst.set(key, [p]);
+  /** Prefixes at every place a tokenizer may cut: before or after a space or punctuation ("korea" | "'s", "f" | "-" | "35"). */
+  prefixes(): Set<string> {
+    const out = new Set<string>();
+    const word = /[\p{L}\p{N}]/u;
+    for (const norm of this.byNorm.keys()) {
+      for (let k = 1; k < norm.length; k++) {
+        if (!word.test(norm[k]) || !word.test(norm[k - 1])) out.add(norm.slice(0, k).trimEnd());
+      }
     }
-    for (const list of byFirst.values()) list.sort((a, b) => b.norm.length - a.norm.length);
-    return byFirst;
+    return out;
   }
 }
 
@@ -168,7 +167,7 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
   }
   extra.forEach((e, k) => index.replace(e.phrase, senseOfEntry(e), `dictionary entry ${k + 1}`));
-  return { byFirst: index.build(), countryNames };
+  return { phrases: index.byNorm, prefixes: index.prefixes(), countryNames };
 }
 
 function senseOfEntry(e: ActorEntry): Sense {

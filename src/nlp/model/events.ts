@@ -2,7 +2,8 @@
 import { MODES, isPloverType, type PloverType } from '../../core/plover.js';
 import type { ReadTable } from './types.js';
 
-export type TriggerPos = 'V' | 'N';
+/** V verb, N noun, M modal of obligation ("X said Y must ..." is a demand on Y) */
+export type TriggerPos = 'V' | 'N' | 'M';
 
 /** One reviewed row of triggers.tsv. */
 export interface TriggerRow {
@@ -57,7 +58,7 @@ const dash = (s: string | undefined): string => (s === undefined || s === '-' ? 
 const list = (s: string | undefined, sep: string): string[] => dash(s).split(sep).map((x) => x.trim()).filter(Boolean);
 
 /** Regular English inflections of a verb or noun lemma; irregular ones come from the table's forms column. */
-export function inflections(lemma: string, pos: TriggerPos): string[] {
+export function inflections(lemma: string, pos: 'V' | 'N'): string[] {
   const forms = new Set([lemma]);
   const sibilant = /(s|x|z|ch|sh)$/.test(lemma);
   const consonantY = /[^aeiou]y$/.test(lemma);
@@ -92,7 +93,7 @@ function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<str
   for (const { cells, line } of rowsOf(text)) {
     if (cells.length < 9) fail(TRIGGER_FILE, line, `expected at least 9 columns, found ${cells.length}`);
     const [phrase, pos, object, type, mode, context, target, agent, embeds, forms] = cells;
-    if (pos !== 'V' && pos !== 'N') fail(TRIGGER_FILE, line, `pos must be V or N, not "${pos}"`);
+    if (pos !== 'V' && pos !== 'N' && pos !== 'M') fail(TRIGGER_FILE, line, `pos must be V, N or M, not "${pos}"`);
     if (!isPloverType(type)) fail(TRIGGER_FILE, line, `"${type}" is not a PLOVER type`);
     const m = dash(mode);
     if (m && !(MODES[type] ?? []).includes(m)) fail(TRIGGER_FILE, line, `mode "${m}" is not a mode of ${type}`);
@@ -113,7 +114,8 @@ function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<str
       line,
     };
     if (m) row.mode = m;
-    for (const form of new Set([...inflections(words[0], pos), ...list(forms, ',').map((f) => f.toLowerCase())])) {
+    const regular = pos === 'M' ? [words[0]] : inflections(words[0], pos);
+    for (const form of new Set([...regular, ...list(forms, ',').map((f) => f.toLowerCase())])) {
       if (!triggers.has(form)) triggers.set(form, []);
       triggers.get(form)!.push(row);
     }

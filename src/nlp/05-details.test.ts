@@ -1,0 +1,76 @@
+// Tests for stage 5: each event takes the time, count and place of its own clause, read in the direction of its status.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+import { analyseText } from './01-text.js';
+import { addDetails, directionOf } from './05-details.js';
+import { detailModel } from './details/test-model.js';
+import type { EventStatus } from '../core/record.js';
+import type { PloverType } from '../core/plover.js';
+import type { EventDraft, PipelineState } from './types.js';
+
+const lm = { nlp: winkNLP(winkModel) };
+
+/** A state for `text` with one event per trigger word given (its first occurrence after the previous one). */
+function stateWith(text: string, referenceDate: string, events: { trigger: string; status: EventStatus; type?: PloverType }[]): PipelineState {
+  const analysed = analyseText(text, referenceDate, lm);
+  let from = 0;
+  const drafts: EventDraft[] = events.map(({ trigger, status, type }) => {
+    const i = analysed.tokens.findIndex((t, k) => k >= from && t.lower === trigger);
+    assert.ok(i >= 0, `trigger "${trigger}" not in the text`);
+    from = i + 1;
+    return { type: type ?? 'AID', context: [], triggerFirst: i, triggerEnd: i + 1, sentence: analysed.tokens[i].sentence, source: [], target: [], status, confidence: 1 };
+  });
+  return { ...analysed, actors: [], mentions: [], events: drafts };
+}
+
+const SEED = 'North Korea may deploy troops to support Russia in the ongoing conflict in Ukraine as early as July or August, South Korea\'s spy agency told lawmakers on Wednesday. The troop deployment is expected to involve several thousand North Korean soldiers.';
+
+test('the seed forecast: July or August 2024, in Ukraine; the next sentence carries several thousand troops', () => {
+  const state = stateWith(SEED, '2024-06-20', [{ trigger: 'deploy', status: 'forecast' }, { trigger: 'deployment', status: 'forecast' }]);
+  addDetails(state, detailModel());
+  const [deploy, deployment] = state.events;
+  assert.deepEqual([deploy.when?.text, deploy.when?.start, deploy.when?.end], ['as early as July or August', '2024-07-01', '2024-08-31']);
+  assert.deepEqual(deploy.when?.span, [SEED.indexOf('as early'), SEED.indexOf(', South')]);
+  assert.deepEqual([deploy.where?.name, deploy.where?.code], ['Ukraine', 'UKR']);
+  assert.equal(deploy.magnitude, undefined);
+  assert.deepEqual([deployment.magnitude?.min, deployment.magnitude?.max, deployment.magnitude?.unit], [2000, 9999, 'troops']);
+  assert.equal(deployment.when, undefined, '"on Wednesday" dates the telling, not the deployment');
+});
+
+test('each of two coordinated predicates keeps its own time and count; a count without noun borrows the earlier unit', () => {
+  const text = 'North Korea has sent about 3,000 soldiers to Russia this month and plans to dispatch a total of 10,000 by December, the NIS told lawmakers on Wednesday.';
+  const state = stateWith(text, '2024-10-23', [{ trigger: 'sent', status: 'asserted' }, { trigger: 'dispatch', status: 'forecast' }]);
+  addDetails(state, detailModel());
+  const [sent, dispatch] = state.events;
+  assert.deepEqual([sent.when?.start, sent.when?.end, sent.magnitude?.min, sent.magnitude?.max, sent.magnitude?.unit], ['2024-10-01', '2024-10-23', 2700, 3300, 'troops']);
+  assert.deepEqual([dispatch.when?.start, dispatch.when?.end, dispatch.magnitude?.min, dispatch.magnitude?.unit], ['2024-10-23', '2024-12-31', 10000, 'troops']);
+});
+
+test('the status sets the direction of a bare weekday', () => {
+  const text = 'North Korea fired missiles on Wednesday. North Korea will fire missiles on Wednesday.';
+  const state = stateWith(text, '2024-10-31', [{ trigger: 'fired', status: 'asserted' }, { trigger: 'fire', status: 'forecast' }]);
+  addDetails(state, detailModel());
+  assert.equal(state.events[0].when?.start, '2024-10-30');
+  assert.equal(state.events[1].when?.start, '2024-11-06');
+  assert.equal(directionOf('hypothetical'), 'forward');
+  assert.equal(directionOf('negated'), 'backward');
+});
+
+test('details behind a relative clause or another verb are not the event\'s', () => {
+  const text = 'Choe, who left Pyongyang on Monday, is due to hold talks in Moscow later this week. The Commission on Friday proposed a package of sanctions.';
+  const state = stateWith(text, '2024-10-31', [{ trigger: 'talks', status: 'forecast', type: 'CONSULT' }, { trigger: 'sanctions', status: 'forecast', type: 'SANCTION' }]);
+  addDetails(state, detailModel());
+  const [talks, sanctions] = state.events;
+  assert.deepEqual([talks.when?.text, talks.where?.name], ['later this week', 'Moscow']);
+  assert.equal(sanctions.when, undefined);
+});
+
+test('money measures only events about money', () => {
+  const text = 'Washington pledged $1.5 billion in aid. Washington condemned the $1.5 billion deal.';
+  const state = stateWith(text, '2024-10-31', [{ trigger: 'pledged', status: 'asserted', type: 'AID' }, { trigger: 'condemned', status: 'asserted', type: 'ACCUSE' }]);
+  addDetails(state, detailModel());
+  assert.deepEqual([state.events[0].magnitude?.min, state.events[0].magnitude?.unit], [1.5e9, 'USD']);
+  assert.equal(state.events[1].magnitude, undefined);
+});
