@@ -5,10 +5,10 @@ const dist = process.argv[2] ?? 'dist-status';
 const { extract } = await import(`./${dist}/nlp/pipeline.js`);
 const { loadModel } = await import(`./${dist}/nlp/model/load.js`);
 const model = loadModel();
-const dir = '../shared/eval/articles/dev';
+const dir = process.argv[3] ?? '../shared/eval/articles/dev';
 let n = 0, ok = 0, attrN = 0, attrOk = 0, likN = 0, likOk = 0, noTrig = 0;
 const bad = [];
-for (const f of fs.readdirSync(dir).filter(f => f.startsWith('dev-'))) {
+for (const f of fs.readdirSync(dir).filter(f => /^(dev-\d|\d{3}-).*json$/.test(f))) {
   const d = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   const rec = extract({ id: d.id, text: d.text, published: d.published }, model);
   const code = id => rec.actors.find(a => a.id === id)?.code;

@@ -1,4 +1,5 @@
 // `watchfloor ingest`, `watchfloor worker` and `watchfloor export`: parse flags, call the ingest and export layers, print.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { Readable } from 'node:stream';
@@ -20,7 +21,7 @@ interface IngestFlags {
   db?: string; queue?: boolean; watch?: boolean; interval: number; feedInterval: number; batch: number;
   maxSize: number; timeout: number; maxRedirects: number; quiet?: boolean;
 }
-interface WorkerFlags { db?: string; batch: number; id?: string; lease: number; exitWhenIdle?: boolean; quiet?: boolean }
+interface WorkerFlags { db?: string; batch: number; id?: string; lease: number; exitWhenIdle?: boolean; quiet?: boolean; processes: number }
 interface ExportFlags { db?: string; format: string; out?: string }
 
 function positive(what: string, integer = false, zeroAllowed = false) {
@@ -79,7 +80,7 @@ export function registerIngestCommands(program: Command): void {
         fetch: { timeoutMs: flags.timeout * 1000, maxBytes: flags.maxSize, maxRedirects: flags.maxRedirects },
       };
       const failed = await withStore(flags.db, (storage) => (flags.queue ? enqueueInputs(inputs, flags, read, storage) : ingestInputs(inputs, flags, read, storage)));
-      if (failed) process.exitCode = 1;
+      if (failed && !process.exitCode) process.exitCode = 1;
     });
 
   program
@@ -91,8 +92,10 @@ export function registerIngestCommands(program: Command): void {
     .option('--lease <seconds>', 'after this long a claimed job is presumed lost and given to another worker', positive('--lease'), 600)
     .option('--exit-when-idle', 'stop when the queue is empty instead of waiting for more')
     .option('--quiet', 'no line per job, only the summary')
+    .option('--processes <n>', 'run this many workers side by side (extraction is CPU-bound: one per core)', positive('--processes', true), 1)
     .action(async (flags: WorkerFlags) => {
       const workerId = flags.id ?? `${os.hostname()}:${process.pid}`;
+      const helpers = startHelperWorkers(flags.processes - 1, workerId);
       const model = loadModel();
       const { signal, release } = stopOnSignal();
       const summary = await withStore(flags.db, (storage) => runWorker({
@@ -100,7 +103,8 @@ export function registerIngestCommands(program: Command): void {
         onOutcome: flags.quiet ? undefined : (outcome, job) => process.stderr.write(`[${workerId}] job ${job.id} ${describe(outcome)}\n`),
       })).finally(release);
       process.stdout.write(`worker ${workerId}: ${summary.jobs} jobs; ${formatSummary(summary)}\n`);
-      if (summary.failed.length) process.exitCode = 1;
+      const helperCodes = await Promise.all(helpers);
+      if (summary.failed.length || helperCodes.some((code) => code !== 0)) process.exitCode = 1;
     });
 
   program
@@ -123,6 +127,17 @@ export function registerIngestCommands(program: Command): void {
     });
 }
 
+/** Starts n more worker processes with this one's flags (and ids "<id>/1", "<id>/2" ...); resolves to their exit codes.
+ *  They share the terminal, so Ctrl-C reaches each of them. */
+function startHelperWorkers(n: number, workerId: string): Promise<number | null>[] {
+  const dropFlag = (argv: string[], flag: string) => argv.filter((a, i) => a !== flag && argv[i - 1] !== flag && !a.startsWith(`${flag}=`));
+  const forwarded = dropFlag(dropFlag(process.argv.slice(2), '--processes'), '--id');
+  return Array.from({ length: Math.max(0, n) }, (_, k) => {
+    const child = spawn(process.execPath, [process.argv[1], ...forwarded, '--id', `${workerId}/${k + 1}`], { stdio: 'inherit' });
+    return new Promise<number | null>((resolve) => child.on('close', resolve));
+  });
+}
+
 /** Extracts and stores every document; returns whether any failed. */
 async function ingestInputs(inputs: string[], flags: IngestFlags, read: ReadOptions, storage: Storage): Promise<boolean> {
   const model = loadModel();
@@ -135,30 +150,46 @@ async function ingestInputs(inputs: string[], flags: IngestFlags, read: ReadOpti
       if ('failed' in outcome && !flags.watch) progress?.log(describe(outcome));
     },
   });
-  const add = (item: SourceItem) => ingester.add(item);
-  if (flags.watch) {
-    const { signal, release } = stopOnSignal();
-    try {
+  const { signal, release } = stopOnSignal();
+  try {
+    if (flags.watch) {
       await watchInputs({
-        inputs, read, signal, onItem: add, onPassEnd: () => ingester.flush(),
+        inputs, read, signal, onItem: (item) => ingester.add(item), onPassEnd: () => ingester.flush(),
         folderIntervalMs: clampInterval(flags.interval * 1000), feedIntervalMs: clampInterval(flags.feedInterval * 1000),
         onNotice: (m) => process.stderr.write(`${m}\n`),
       });
-    } finally {
-      release();
-    }
-  } else {
-    if (!flags.quiet) progress = createProgress('ingest', await estimateDocuments(inputs));
-    try {
-      for (const input of inputs) for await (const item of readInput(input, read)) await add(item);
       await ingester.flush();
-    } finally {
-      progress?.stop();
+    } else {
+      if (!flags.quiet) progress = createProgress('ingest', await estimateDocuments(inputs));
+      try {
+        for await (const item of readAll(inputs, read, signal)) await ingester.add(item);
+        await ingester.flush();
+      } finally {
+        progress?.stop();
+      }
+    }
+  } finally {
+    release();
+  }
+  process.stdout.write(`${formatSummary(ingester.summary)}${interrupted(signal, flags.watch)}\n`);
+  return ingester.summary.failed.length > 0;
+}
+
+/** The documents of every input in turn, until the signal aborts. */
+async function* readAll(inputs: string[], read: ReadOptions, signal: AbortSignal): AsyncGenerator<SourceItem> {
+  for (const input of inputs) {
+    for await (const item of readInput(input, read)) {
+      if (signal.aborted) return;
+      yield item;
     }
   }
-  await ingester.flush();
-  process.stdout.write(`${formatSummary(ingester.summary)}\n`);
-  return ingester.summary.failed.length > 0;
+}
+
+/** A note on the summary of a batch cut short by Ctrl-C (stopping a watch is its normal end), which also sets exit code 130. */
+function interrupted(signal: AbortSignal, watching = false): string {
+  if (!signal.aborted || watching) return '';
+  process.exitCode = 130;
+  return ' (interrupted: the documents not yet read were left for the next run)';
 }
 
 /** Reads every document and queues it for the workers; returns whether any failed to read. */
@@ -169,12 +200,14 @@ async function enqueueInputs(inputs: string[], flags: IngestFlags, read: ReadOpt
     progress?.tick(name);
     if (failure) progress?.log(`failed: ${name}: ${failure}`);
   });
+  const { signal, release } = stopOnSignal();
   try {
-    for (const input of inputs) for await (const item of readInput(input, read)) await enqueuer.add(item);
+    for await (const item of readAll(inputs, read, signal)) await enqueuer.add(item);
     await enqueuer.flush();
   } finally {
     progress?.stop();
+    release();
   }
-  process.stdout.write(`${formatEnqueueSummary(enqueuer.summary)}\n`);
+  process.stdout.write(`${formatEnqueueSummary(enqueuer.summary)}${interrupted(signal)}\n`);
   return enqueuer.summary.failed.length > 0;
 }

@@ -61,6 +61,8 @@ export interface RecordEvent {
   trigger: { text: string; span: Span };
   sentence: { index: number; span: Span };
   confidence: number;
+  /** the extractor's reasons for this coding, in words (trigger, frame, cues), for the explain views */
+  why?: string[];
   /** further reports of the same act in this article (event coreference), each with its trigger and sentence */
   reports?: { trigger: { text: string; span: Span }; sentence: { index: number; span: Span } }[];
 }

@@ -110,3 +110,20 @@ test('exports of an ingested archive: the CSV has a row per stored event, the ST
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /unknown export format "xml"/);
 });
+
+test('Ctrl-C during a batch ingest: the batch in hand is committed, the summary printed, exit code 130', async () => {
+  const dir = tempDir();
+  const docs = writeArticleFolder(path.join(dir, 'docs'), Array.from({ length: 200 }, (_, i) => generatedArticle(3000 + i)));
+  const db = path.join(dir, 'archive.db');
+  const run = startCli(['ingest', docs, '--db', db, '--batch', '4', '--quiet']);
+  const watcher = await openStore(db);
+  await waitFor('the first commits', async () => (await watcher.stats()).documents >= 8, 60_000, 20);
+  run.child.kill('SIGINT');
+  const done = await run.done;
+  assert.equal(done.code, 130, done.stderr);
+  const m = /^(\d+) new, 0 duplicate, 0 near-duplicate, 0 failed \(interrupted/m.exec(done.stdout);
+  assert.ok(m, done.stdout);
+  assert.equal(await assertWholeDocuments(watcher), Number(m[1]), 'every document counted as new is stored');
+  assert.ok(Number(m[1]) < 200);
+  await watcher.close();
+});

@@ -19,24 +19,30 @@ export function analyseText(text: string, referenceDate: string, lm: LanguageMod
   const spaces: string[] = doc.tokens().out(its.precedingSpaces);
   const pos: string[] = doc.tokens().out(its.pos);
   const lemmas: string[] = doc.tokens().out(its.lemma);
-  const tokens: Token[] = new Array(values.length);
+  // wink keeps runs of newlines as SPACE tokens; they are layout, not words, so they get no token of ours
+  const ours = new Int32Array(values.length + 1);
+  const tokens: Token[] = [];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
     offset += spaces[i].length;
     const value = values[i];
-    tokens[i] = { i, text: value, lower: value.toLowerCase(), lemma: lemmas[i].toLowerCase(), pos: pos[i], start: offset, end: offset + value.length, sentence: 0 };
+    ours[i] = tokens.length;
+    if (pos[i] !== 'SPACE' && value.trim()) {
+      tokens.push({ i: tokens.length, text: value, lower: value.toLowerCase(), lemma: lemmas[i].toLowerCase(), pos: pos[i], start: offset, end: offset + value.length, sentence: 0 });
+    }
     offset += value.length;
   }
+  ours[values.length] = tokens.length;
   const sentences: Sentence[] = [];
-  doc.sentences().each((s: any, k: number) => {
+  doc.sentences().each((s: any) => {
     const toks = s.tokens();
     const n = toks.length();
     if (!n) return;
-    const first = toks.itemAt(0).index();
-    const last = toks.itemAt(n - 1).index();
-    for (let t = first; t <= last; t++) tokens[t].sentence = sentences.length;
-    sentences.push({ index: sentences.length, start: tokens[first].start, end: tokens[last].end, firstToken: first, endToken: last + 1 });
-    void k;
+    const first = ours[toks.itemAt(0).index()];
+    const end = ours[toks.itemAt(n - 1).index() + 1];
+    if (end <= first) return;
+    for (let t = first; t < end; t++) tokens[t].sentence = sentences.length;
+    sentences.push({ index: sentences.length, start: tokens[first].start, end: tokens[end - 1].end, firstToken: first, endToken: end });
   });
   return { text, tokens, sentences, referenceDate };
 }

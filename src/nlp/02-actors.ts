@@ -1,6 +1,6 @@
 // Stage 2: find actors (states, organisations, agents, officials) and resolve coreference inside the article.
 import type { ActorKind } from '../core/record.js';
-import { isName, normalisePhrase, type ActorModel, type Phrase, type Sense } from './model/actors.js';
+import { isName, normalisePhrase, type ActorModel, type Phrase, type ReferenceKind, type Sense } from './model/actors.js';
 import type { ActorEntity, Analysed, Mention, Token } from './types.js';
 
 type CountrySense = Extract<Sense, { type: 'country' }>;
@@ -28,12 +28,25 @@ interface Modifier { code: string; sector?: string; org?: OrgSense; spec: ActorS
 /** Capitals after these words are places, not governments ("a visit to Moscow", "In Rome"). */
 const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'inside', 'outside', 'around', 'across', 'toward', 'towards', 'via', 'through', 'within', 'throughout', 'over', 'outside', 'of', 'between', 'visit', 'visited', 'visiting']);
 /** Determiners that make a bare agent noun definite, so that it refers back ("the troops"). */
-const DEFINITE = new Set(['the', 'these', 'those', 'this', 'that']);
+const DEFINITE = new Set(['the', 'these', 'those']);
 /** Verbs after which "it" is usually empty ("it remained to be seen", "it is likely"). */
 const EXPLETIVE_VERBS = new Set(['be', 'remain', 'seem', 'appear', 'take', 'emerge']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
+/** What each kind of pronoun may refer to. */
+const REFERENT: Record<string, (e: ActorEntity) => boolean> = {
+  singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
+  plural: (e) => e.kind === 'group',
+  person: (e) => e.kind === 'person',
+};
 /** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
 const CONTEXT_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'LAB', 'CVL', 'REB', 'OPP', 'PTY', 'NGO', 'MED']);
+/** "Malta-flagged", "Bulgarian-owned": the state whose flag or owners a ship or company has. */
+const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
+/** Military aircraft and ship types: "MiG-29s", "F-16", "Su-34s". */
+const DESIGNATION = /^\p{Lu}[\p{L}]*-\d+[a-z]*$/u;
+/** Capitalised words after a role noun that are not a name ("told lawmakers Wednesday"). */
+const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'i']);
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -41,6 +54,9 @@ const PRONOUN_REACH = 1;
 const PERSON_REACH = 3;
 /** How many mentions back "the two countries" looks for its two states. */
 const PAIR_REACH = 40;
+
+/** A code that names a state (not IGO, NGO or unknown). */
+const isStateCode = (code: string): boolean => code !== 'IGO' && code !== 'NGO' && code !== '---';
 
 export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[] } {
   return new ActorFinder(doc, model).run();
@@ -159,7 +175,7 @@ class ActorFinder {
     }
     if (this.senseOf(m, 'place')) return m.end;
     const reference = this.senseOf(m, 'reference');
-    if (reference && reference.ref !== 'generic') return this.reference(reference.ref, i, m.end, limit);
+    if (reference && reference.ref !== 'generic' && reference.ref !== 'unknown') return this.reference(reference.ref, i, m.end, limit);
     const country = this.countrySense(m);
     const org = this.senseOf(m, 'org');
     if (country || org) return this.modified(m, country, org, i, limit);
@@ -190,7 +206,7 @@ class ActorFinder {
     }
     const mention = this.mention(own, i, m.end);
     // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who
-    if (country?.form === 'adjective') this.weak.add(mention);
+    if (country?.form === 'adjective') this.markWeak(mention, own.code);
     return possessive ? j : m.end;
   }
 
@@ -218,17 +234,32 @@ class ActorFinder {
         const person = this.senseOf(m, 'person');
         if (person) return adjacent ? { spec: this.personSpec(person, mod, undefined), end: m.end } : null;
         const org = this.senseOf(m, 'org');
-        if (org && !this.countrySense(m)) return adjacent ? { spec: this.orgSpec(org, mod), end: m.end } : null;
+        if (org && !this.countrySense(m)) return adjacent ? { spec: this.ownOrg(org, mod, j, m.end), end: m.end } : null;
         const title = this.senseOf(m, 'title');
-        const nameEnd = title ? this.nameAfter(m.end, limit) : 0;
+        const agentSense = this.senseOf(m, 'agent');
+        const nameEnd = title || agentSense ? this.nameAfter(m.end, limit) : 0;
         if (title && nameEnd) return { spec: this.titledPerson(title.sector, j, m.end, nameEnd, mod), end: nameEnd };
-        const agent = this.senseOf(m, 'agent') ?? (title ? { type: 'agent' as const, sector: title.sector } : undefined);
-        if (!agent) return null;
-        if (this.isHead(m.end, limit, j)) return { spec: this.agentSpec(agent.sector, mod, j, m.end), end: m.end };
+        if (agentSense && nameEnd) return { spec: this.namedAgent(agentSense.sector, j, m.end, nameEnd, mod), end: nameEnd };
+        const agent = agentSense ?? (title ? { type: 'agent' as const, sector: title.sector } : undefined);
+        if (!agent) {
+          // "Polish and allied jets": a quantifier or "allied" is one more adjective
+          if (this.senseOf(m, 'reference')?.ref === 'generic') { j = m.end; continue; }
+          return null;
+        }
+        if (this.isHead(m.end, limit, j, true)) return { spec: this.agentSpec(agent.sector, mod, j, m.end), end: m.end };
         j = m.end;
         continue;
       }
       const t = this.tokens[j];
+      // "the Malta-flagged Vezhen", "a Bulgarian-owned ship": a ship or company under that state's flag
+      if (j === first + 1 && this.norms[first] === '-' && OWNERSHIP.has(this.norms[j])) {
+        const nameEnd = this.nameAfter(j + 1, limit);
+        if (nameEnd) return { spec: { kind: 'organization', code: mod.code, sector: 'BUS', name: this.surface(j + 1, nameEnd) }, end: nameEnd };
+      }
+      // "Polish MiG-29s", "Danish F-16s": a military aircraft or ship type stands for the forces that fly it, unless a noun follows ("F-16 fighters")
+      if (DESIGNATION.test(t.text) && !(j + 1 < limit && this.senseOf(this.matchAt(j + 1, limit), 'agent'))) {
+        return this.isHead(j + 1, limit, j, true) ? { spec: this.agentSpec('MIL', mod, j, j + 1), end: j + 1 } : null;
+      }
       const lowerWord = t.text[0] === t.lower[0];
       if (!((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'CCONJ' || t.pos === 'VERB' && t.lower.endsWith('ed')) && lowerWord) && t.lower !== '-') return null;
       j++;
@@ -237,38 +268,36 @@ class ActorFinder {
   }
 
   /** An agent noun is an actor only as the head of its phrase: "troops", not "troop deployment" or "military cooperation". */
-  private isHead(end: number, limit: number, first: number): boolean {
+  private isHead(end: number, limit: number, first: number, modified = false): boolean {
     if (end >= limit) return true;
     const next = this.tokens[end];
     if (POSSESSIVE.has(this.norms[end])) return true;
     if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return false;
-    // "military" is tagged ADJ even where it is a noun ("the military said"): then a determiner, possessive or proper adjective comes before it
+    // "military" is tagged ADJ even where it is a noun ("the military said"): then a country, determiner or possessive comes before it
     if (this.tokens[first].pos === 'ADJ') {
       if (next.pos === 'ADJ' || next.text === '-') return false;
       // "military and economic aid" is an adjective; "the military and the police" a noun
       const after = end + 1 < limit ? this.tokens[end + 1] : undefined;
       if (next.pos === 'CCONJ' && after && (after.pos === 'ADJ' || after.pos === 'NOUN')) return false;
       const before = first > 0 ? this.tokens[first - 1] : undefined;
-      return before !== undefined && (before.pos === 'DET' || before.pos === 'PRON' || POSSESSIVE.has(this.norms[first - 1]) || this.capitalisedAt(first - 1));
+      return modified || (before !== undefined && (before.pos === 'DET' || before.pos === 'PRON' || POSSESSIVE.has(this.norms[first - 1])));
     }
     return true;
   }
 
-  /** Capitalised words after a title that make a name ("Ji Jae-ryeol", "Lloyd Austin"); returns the end token, or 0. */
+  /** Capitalised words after a title or role noun that make a name ("Ji Jae-ryeol", "Lloyd Austin"); returns the end token, or 0. */
   private nameAfter(j: number, limit: number): number {
     let end = j;
     while (end < limit && end - j < MAX_NAME_TOKENS) {
       const t = this.tokens[end];
       const attached = end > j && t.start === this.tokens[end - 1].end;
-      if (attached && (t.text === '-' || (end > j + 1 && this.tokens[end - 1].text === '-'))) { end++; continue; }
-      if (t.start !== this.tokens[Math.max(j, end - 1)].end || end === j) {
-        if (!/^\p{Lu}/u.test(t.text) || t.pos === 'PUNCT') break;
-        const m = this.matchAt(end, limit);
-        if (m && !this.senseOf(m, 'person') && m.phrase.senses.some((s) => s.type !== 'reference')) break;
-        end++;
-        continue;
-      }
-      break;
+      // "Jae-ryeol" comes as "Jae", "-", "ryeol"
+      if (attached && (t.text === '-' || this.tokens[end - 1].text === '-')) { end++; continue; }
+      if (attached || !/^\p{Lu}/u.test(t.text) || NOT_NAMES.has(this.norms[end])) break;
+      // a state or body after the title is not part of the name ("chief Palestinian negotiator")
+      const m = this.matchAt(end, limit);
+      if (m && !this.senseOf(m, 'person') && m.phrase.senses.some((s) => s.type !== 'reference')) break;
+      end++;
     }
     while (end > j && this.tokens[end - 1].text === '-') end--;
     return end > j ? end : 0;
@@ -286,41 +315,60 @@ class ActorFinder {
     return { kind: 'person', code, sector, name, title, org: mod?.code === 'IGO' ? mod.spec.org : undefined };
   }
 
-  /** An agent noun or title with no modifier: "lawmakers", "the troops", "Defence Minister Kim Yong-hyun". */
+  /** An agent noun or title with no modifier: "lawmakers", "the troops", "Defence Minister Kim Yong-hyun", "the tanker Eagle S". */
   private bareAgent(m: Match, i: number, limit: number): number {
     const title = this.senseOf(m, 'title');
-    const nameEnd = title ? this.nameAfter(m.end, limit) : 0;
-    if (title && nameEnd) {
+    const agent = this.senseOf(m, 'agent');
+    const nameEnd = title || agent ? this.nameAfter(m.end, limit) : 0;
+    if (nameEnd) {
       // "King Hassan of Morocco"
       const of = this.ofCountry(nameEnd, limit);
-      this.mention(this.titledPerson(title.sector, i, m.end, nameEnd, of?.mod ?? null), i, of?.end ?? nameEnd);
+      const mod = of?.mod ?? null;
+      this.mention(title ? this.titledPerson(title.sector, i, m.end, nameEnd, mod) : this.namedAgent(agent!.sector, i, m.end, nameEnd, mod), i, of?.end ?? nameEnd);
       return of?.end ?? nameEnd;
     }
-    const agentSense = this.senseOf(m, 'agent');
-    const sector = agentSense?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
+    const sector = agent?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
     if (!sector || !this.isHead(m.end, limit, i)) return m.end;
     const of = this.ofCountry(m.end, limit);
     if (of) {
       this.mention(this.agentSpec(sector, of.mod, i, m.end), i, of.end);
       return of.end;
     }
-    if (i > 0 && this.senseOf(this.matchAt(i - 1, i), 'reference')?.ref === 'generic') return m.end;
+    const quantifier = i > 0 ? this.senseOf(this.matchAt(i - 1, i), 'reference')?.ref : undefined;
+    if (quantifier === 'generic') return m.end;
     const start = i > 0 && DEFINITE.has(this.norms[i - 1]) ? i - 1 : i;
     const earlier = this.lastBySector.get(sector);
     if (start < i && earlier) {
       this.mentionEntity(earlier, start, m.end, true);
       return m.end;
     }
-    // "NATO launched a mission, sending frigates": the body that acts in the sentence owns the noun
+    // "NATO launched a mission, sending frigates": forces in a sentence about an alliance are the alliance's
     const body = this.recent((e) => e.kind !== 'person', 0, i);
-    if (body?.code === 'IGO') {
+    if (body?.code === 'IGO' && sector === 'MIL' && !title) {
       this.mentionEntity(body, start, m.end, false);
       return m.end;
     }
     const spec = this.agentSpec(sector, null, i, m.end);
-    if (earlier && CONTEXT_SECTORS.has(sector)) spec.code = earlier.code;
+    if (quantifier === 'unknown') spec.code = '---';
+    // a bare "aircraft" or "drones" belongs to a state only when one acts earlier in the sentence, and is an instrument after a preposition ("with drones")
+    else if (agent?.craft && (!this.recent((e) => isStateCode(e.code), 0, i) || this.afterPreposition(start))) return m.end;
     this.mention(spec, start, m.end);
     return m.end;
+  }
+
+  /** Whether the phrase at token i is the object of a preposition other than the passive "by" ("hundreds of drones"). */
+  private afterPreposition(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && (this.tokens[k].pos === 'NUM' || this.tokens[k].pos === 'ADJ' || this.tokens[k].pos === 'DET')) k--;
+    return k >= 0 && this.tokens[k].pos === 'ADP' && this.norms[k] !== 'by';
+  }
+
+  /** A role noun before a name: "negotiator Saeb Erakat" is a person, "tanker Jaguar" a named vessel of its owner's sector. */
+  private namedAgent(sector: string, first: number, agentEnd: number, nameEnd: number, mod: Modifier | null): ActorSpec {
+    const spec = this.agentSpec(sector, mod, first, agentEnd);
+    const name = this.surface(agentEnd, nameEnd);
+    if (spec.code === 'IGO') return { kind: 'person', code: 'IGO', name, title: this.surface(first, agentEnd), org: spec.org };
+    return sector === 'BUS' ? { ...spec, kind: 'organization', name } : { ...spec, kind: 'person', name, title: this.surface(first, agentEnd) };
   }
 
   /** "the government of Japan", "the army of Sudan". */
@@ -330,7 +378,8 @@ class ActorFinder {
     if (this.norms[k] === 'the' && k + 1 < limit) k++;
     const m = this.matchAt(k, limit);
     const c = this.countrySense(m);
-    if (!m || !c || c.form !== 'name') return null;
+    // "the army of Sudan", "a delegation of South Korean intelligence officials"
+    if (!m || !c || (c.form !== 'name' && c.form !== 'adjective' && c.form !== 'people')) return null;
     const spec = this.stateSpec(c.code);
     return { mod: { code: c.code, spec }, end: m.end };
   }
@@ -347,7 +396,7 @@ class ActorFinder {
   }
 
   /** Pronouns and plural descriptions: "it", "they", "his", "the two countries". */
-  private reference(ref: string, i: number, end: number, limit: number): number {
+  private reference(ref: ReferenceKind, i: number, end: number, limit: number): number {
     if (ref === 'pair') {
       const states: ActorEntity[] = [];
       for (let k = this.mentions.length - 1; k >= Math.max(0, this.mentions.length - PAIR_REACH) && states.length < 2; k--) {
@@ -358,17 +407,11 @@ class ActorFinder {
       return end;
     }
     if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && EXPLETIVE_VERBS.has(this.tokens[i + 1].lemma)) return end;
-    const test: Record<string, (e: ActorEntity) => boolean> = {
-      singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
-      plural: (e) => e.kind === 'group',
-      person: (e) => e.kind === 'person',
-      state: (e) => e.kind === 'state',
-    };
-    const target = ref === 'state' ? this.lastState : this.recent(test[ref], ref === 'person' ? PERSON_REACH : PRONOUN_REACH, i);
+    const target = ref === 'state' ? this.lastState : this.recent(REFERENT[ref], ref === 'person' ? PERSON_REACH : PRONOUN_REACH, i);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
-    if ((this.norms[i] === 'its' || this.norms[i] === 'their' || this.norms[i] === 'his' || this.norms[i] === 'her') && target.code !== '---') {
+    if (POSSESSIVE_PRONOUNS.has(this.norms[i]) && target.code !== '---') {
       const mod: Modifier = { code: target.code, sector: target.sector, spec: { kind: target.kind, code: target.code } };
       const head = this.head(end, limit, mod);
       if (head) {
@@ -405,13 +448,21 @@ class ActorFinder {
     }
     const sameSector = sector !== 'GOV' && sector !== '*' ? this.lastBySector.get(sector) : undefined;
     if (sameSector) return sameSector.code;
-    const inSentence = this.recent((e) => e.code !== 'IGO' && e.code !== 'NGO' && e.code !== '---', 0, i);
+    const inSentence = this.recent((e) => isStateCode(e.code), 0, i);
     return inSentence?.code ?? this.contextCode(i, 0);
+  }
+
+  /** The country of a bare noun of a state organ: a state acting earlier in the sentence, else the country of the last body of its sector ("the contingent" after "North Korean troops"), else the context. */
+  private agentContext(sector: string, i: number): string {
+    const inSentence = this.recent((e) => isStateCode(e.code), 0, i);
+    if (inSentence) return inSentence.code;
+    const earlier = this.lastBySector.get(sector);
+    return earlier && isStateCode(earlier.code) ? earlier.code : this.contextCode(i);
   }
 
   /** The country a bare noun belongs to: the latest state named in this sentence or the one before, else the article's main one. */
   private contextCode(i: number, reach = 1): string {
-    const named = this.recent((e) => e.code !== 'IGO' && e.code !== 'NGO' && e.code !== '---', reach, i);
+    const named = this.recent((e) => isStateCode(e.code), reach, i);
     if (named) return named.code;
     let best = '---', most = 0;
     for (const [code, n] of this.codeCounts) if (n > most) { best = code; most = n; }
@@ -422,6 +473,12 @@ class ActorFinder {
 
   private stateSpec(code: string): ActorSpec {
     return { kind: code === 'IGO' ? 'igo' : 'state', code, name: this.model.countryNames.get(code) };
+  }
+
+  /** A body named after a state's possessive: its own ("South Korea's National Intelligence Service"), or, for a name that is an IGO's, the state's own body of that name ("Russia's Security Council"). */
+  private ownOrg(org: OrgSense, mod: Modifier, first: number, end: number): ActorSpec {
+    if (org.codes[0] === 'IGO' && isStateCode(mod.code)) return { kind: 'organization', code: mod.code, sector: 'GOV', name: this.surface(first, end) };
+    return this.orgSpec(org, mod);
   }
 
   private orgSpec(org: OrgSense, mod: Modifier | null): ActorSpec {
@@ -439,8 +496,9 @@ class ActorFinder {
     const plural = this.tokens[end - 1].lemma !== this.tokens[end - 1].lower;
     const refs = [this.tokens[end - 1].lemma];
     if (mod?.code === 'IGO') return mod.spec;
-    if (mod?.org && mod.sector) return { kind: plural ? 'group' : 'organization', code: mod.code, sector: sector === 'GOV' || sector === '*' ? mod.sector : sector, refs };
-    const code = mod?.code ?? (CONTEXT_SECTORS.has(sector) || sector === '*' ? this.contextCode(first) : '---');
+    // "NIS officials", "Kremlin spokesman", "KCNA news agency": a named body's people and parts share its sector
+    if (mod?.org && mod.sector) return { kind: plural ? 'group' : 'organization', code: mod.code, sector: mod.sector, refs };
+    const code = mod?.code ?? (CONTEXT_SECTORS.has(sector) || sector === '*' ? this.agentContext(sector, first) : '---');
     return { kind: plural ? 'group' : 'organization', code, sector: sector === '*' ? 'GOV' : sector, refs };
   }
 
@@ -483,6 +541,12 @@ class ActorFinder {
     this.surnames.set(normalisePhrase(words[words.length - 1]), e);
     // East Asian names put the family name first ("Kim Yong-hyun", "Ji Jae-ryeol")
     if (name.includes('-') || words.length === 3) this.surnames.set(normalisePhrase(words[0]), e);
+  }
+
+  private markWeak(m: Mention, code: string): void {
+    this.weak.add(m);
+    const n = this.codeCounts.get(code);
+    if (n !== undefined) this.codeCounts.set(code, n - 1);
   }
 
   private mention(spec: ActorSpec, first: number, end: number): Mention {

@@ -37,6 +37,8 @@ interface Frame {
 interface Antecedent {
   row: TriggerRow;
   lemma: string;
+  /** what a transfer moved: troops, arms, aid, workers */
+  themes: Set<string>;
   source: number[];
   target: number[];
   sentence: number;
@@ -76,7 +78,9 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
     for (const h of hits) {
       h.frame = fillFrame(ctx, h);
       const f = h.frame;
-      if (f?.source.length) history.push({ row: f.row, lemma: tokens[h.token].lemma, source: f.source, target: f.target, sentence: s.index });
+      if (!f?.source.length) continue;
+      if (!f.target.length) continueEarlierAct(ctx, h, f);
+      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, sentence: s.index });
     }
     relateHits(ctx, hits.filter((h) => h.frame));
     shareCoordinatedTargets(hits);
@@ -135,6 +139,13 @@ function findHits(ctx: SentenceContext): Hit[] {
       if (n < bestLen) continue;
       let ok = true;
       for (let k = 1; k < n && ok; k++) ok = c.tokens[i + k]?.lower === row.words[k] && i + k < c.end;
+      // a particle after the object: "had driven the last Ukrainian units out of Kursk"
+      if (!ok && n === 2 && pos === 'V') {
+        const obj = chunkAtToken(c, i + 1);
+        ok = !!obj && obj.start === i + 1 && obj.prep === null && c.tokens[obj.end]?.lower === row.words[1];
+        if (ok && bestLen < 1) { best = []; bestLen = 1; }
+        if (ok) { best.push(row); continue; }
+      }
       if (!ok) continue;
       if (n > bestLen) { best = []; bestLen = n; }
       best.push(row);
@@ -170,8 +181,9 @@ function scopeOf(ctx: SentenceContext, h: Hit): void {
     if (RELATIVES.has(t.lower) || (t.lower === 'that' && t.pos === 'PRON')) break;
     if (t.pos === 'SCONJ' || t.lower === 'that') { if (!wide) break; i++; continue; }
     if (t.pos === 'CCONJ') {
-      const next = chunkAtToken(c, i + 1);
-      if (!next || next.start !== i + 1) break;
+      // "shipped shells and more than 100 missiles to Russia" goes on; "and said" starts another clause
+      const next = c.tokens[i + 1];
+      if (!next || i + 1 >= c.end || c.verbal[i + 1 - c.first] || next.pos === 'AUX' || next.pos === 'PART' || next.pos === 'PRON') break;
       i++;
       continue;
     }
@@ -251,16 +263,19 @@ const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'f
  * Who a phrase names: its own actors, else those of its complement ("calls by Belarus's rulers", "the computers of
  * South Korean army officers", "some of the soldiers"). What a transfer moves (troops, arms) is no recipient.
  */
-function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean): number[] {
-  const direct = actorsOfChunks(ctx, transfer ? chunks.filter((ch) => !isTheme(ctx, ch)) : chunks);
+function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean, exclude: number[] = []): number[] {
+  // the source itself is no recipient: "near its border with South Korea" names South Korea
+  const others = (ms: number[]) => ms.filter((m) => !exclude.some((x) => ctx.mentions[x].actor === ctx.mentions[m].actor));
+  const direct = others(actorsOfChunks(ctx, transfer ? chunks.filter((ch) => !isTheme(ctx, ch)) : chunks));
   const coded = (ms: number[]) => ms.some((m) => ctx.actors.get(ctx.mentions[m].actor)?.code !== '---');
   if (direct.length && coded(direct)) return direct;
   const c = ctx.clause;
+  if (!chunks.length) return [];
   let cur = chunks[chunks.length - 1];
   for (let depth = 0; depth < 2; depth++) {
     const next = chunkAtToken(c, cur.end + 1);
     if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) return [];
-    const ms = actorsOfChunks(ctx, coordinatedAfter(c, next, c.end));
+    const ms = others(actorsOfChunks(ctx, coordinatedAfter(c, next, c.end)));
     // "doctors from two American aid groups": an uncoded person takes the country of the body they come from
     if (ms.length && coded(ms)) return ms;
     cur = next;
@@ -301,14 +316,14 @@ function prepositionalChunks(ctx: SentenceContext, from: number, to: number): { 
   return out;
 }
 
-function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[]): { mentions: number[]; how: string } | null {
+function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[], source: number[]): { mentions: number[]; how: string } | null {
   if (row.targetObj && obj) {
-    const ms = actorsNamedBy(ctx, obj, familyOf(row) === 'transfer');
+    const ms = actorsNamedBy(ctx, obj, familyOf(row) === 'transfer', source);
     if (ms.length) return { mentions: ms, how: 'object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
-    const ms = actorsNamedBy(ctx, pp.chunks, familyOf(row) === 'transfer');
+    const ms = actorsNamedBy(ctx, pp.chunks, familyOf(row) === 'transfer', source);
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
   }
   if (extra.length && (row.targetObj || row.targetPreps.size)) return { mentions: extra, how: 'purpose clause' };
@@ -377,7 +392,9 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   let confidence = 0.85;
   let source: number[] = [];
   let patient: number[] = [];
-  const subjectActors = subject ? actorsNamedBy(ctx, subject.chunks, false) : [];
+  // of an apposition ("Kenzo Oshima, the UN relief coordinator,") the description says whom the person acts for
+  const subjectChunks = subject?.route === 'apposition' ? (actorsNamedBy(ctx, subject.chunks.slice(1), false).length ? subject.chunks.slice(1) : subject.chunks.slice(0, 1)) : subject?.chunks ?? [];
+  const subjectActors = actorsNamedBy(ctx, subjectChunks, false);
   const agent = pps.find((p) => p.prep === 'by');
   const agentActors = agent ? actorsOfChunks(ctx, agent.chunks) : [];
   const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
@@ -396,7 +413,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h) : [];
     const found = passive && patient.length && (row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: 'subject of the passive' }
-      : targetFor(ctx, row, recipientObj, pps, purposeTargets) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+      : targetFor(ctx, row, recipientObj, pps, purposeTargets, source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
@@ -446,7 +463,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
   }
   const complement = prepositionalChunks(ctx, own.end, complementEnd(c, own.end));
   const classes = classesIn(ctx, np.start, own.end, h.token);
-  for (const pp of complement) if (pp.prep === 'of') for (const ch of pp.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  for (const pp of complement) for (const ch of pp.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
   const why: string[] = [];
   let confidence = 0.75;
   for (const row of h.rows) {
@@ -473,7 +490,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       if (g && subject) { source = actorsNamedBy(ctx, subject.chunks, false); sourceHow = `subject of "${c.tokens[g.head].text} ... for"`; }
     }
     const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
-    const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' } : targetFor(ctx, row, null, [...complement, ...lightPps], []);
+    const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' } : targetFor(ctx, row, null, [...complement, ...lightPps], [], source);
     if (found) target = found.mentions.filter((m) => !source.includes(m));
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
     // an act told before: it takes that act's type and actors
@@ -495,6 +512,38 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
   return null;
 }
 
+const THEMES = ['troops', 'arms', 'aid', 'workers'];
+/** Material acts that go on towards the same recipient when the text does not repeat it ("is likely to send more troops"). */
+const CONTINUING: ReadonlySet<PloverType> = new Set(['AID', 'MOBILIZE', 'COOPERATE', 'ASSAULT']);
+
+/** What a trigger moves: the theme classes in its clause, or those its own word implies ("deployment": troops). */
+function themesOf(ctx: SentenceContext, h: Hit): Set<string> {
+  const from = h.chunk ? h.chunk.start : h.end;
+  const to = h.chunk ? Math.max(h.chunk.end, h.scopeEnd) : h.scopeEnd;
+  const found = classesIn(ctx, from, to);
+  for (const k of ctx.model.classes.get(ctx.clause.tokens[h.token].lemma) ?? []) found.add(k);
+  return new Set(THEMES.filter((t) => found.has(t)));
+}
+
+const codesOf = (ctx: SentenceContext, ms: number[]): string => [...new Set(ms.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code))].sort().join('+');
+
+/** A material act with no recipient named continues the latest act of its family by the same source, towards that recipient. */
+function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
+  if (!CONTINUING.has(f.row.type)) return;
+  const family = familyOf(f.row);
+  const own = codesOf(ctx, f.source);
+  for (let k = ctx.history.length - 1; k >= 0; k--) {
+    const a = ctx.history[k];
+    if (familyOf(a.row) !== family || codesOf(ctx, a.source) !== own) continue;
+    if (!a.target.length) return;
+    f.target = a.target.filter((m) => !f.source.includes(m));
+    f.row = h.rows.find((r) => r.type === a.row.type && (!r.object || r.object === f.row.object)) ?? f.row;
+    f.confidence -= 0.15;
+    f.why.push(`no recipient named: continues the ${a.row.type} act of sentence ${a.sentence + 1}, towards its target`);
+    return;
+  }
+}
+
 /**
  * The earlier event that a definite event noun names: of a type the noun can have, by the same source when the noun
  * names one, preferring the same word ("deploy" ... "the deployment", "ship" ... "these shipments"), else the latest.
@@ -502,16 +551,17 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
 function antecedentOf(ctx: SentenceContext, h: Hit, source: number[]): Antecedent | null {
   const types = new Set(h.rows.map((r) => r.type));
   const stem = ctx.clause.tokens[h.token].lemma.slice(0, 4);
-  const codes = (ms: number[]) => ms.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code).join('+');
-  const own = codes(source);
-  let latest: Antecedent | null = null;
+  const themes = themesOf(ctx, h);
+  const own = source.length ? codesOf(ctx, source) : '';
+  let sameTheme: Antecedent | null = null, latest: Antecedent | null = null;
   for (let k = ctx.history.length - 1; k >= 0; k--) {
     const a = ctx.history[k];
-    if (!types.has(a.row.type) || (own && codes(a.source) !== own)) continue;
+    if (!types.has(a.row.type) || (own && codesOf(ctx, a.source) !== own)) continue;
     if (a.lemma.startsWith(stem)) return a;
+    if (!sameTheme && [...themes].some((t) => a.themes.has(t))) sameTheme = a;
     latest ??= a;
   }
-  return latest;
+  return sameTheme ?? latest;
 }
 
 /** "sent troops to Russia and plans to dispatch 10,000 more": a verb that shares its subject by coordination shares an unnamed target too. */

@@ -302,3 +302,57 @@ test('every event gets a status, and sentences without cues leave events asserte
   assert.equal(events[0].confidence, 1);
   assert.equal(events[0].attribution, undefined);
 });
+
+test('"did not rule out" opens a possibility; "ruled out" negates', () => {
+  const { events } = run(
+    'Putin did not rule out developing military-technical cooperation with North Korea. Seoul ruled out sending troops.',
+    [['Putin', 'RUS'], ['Seoul', 'KOR']],
+    [['developing', 'COOPERATE'], ['sending', 'MOBILIZE']],
+  );
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(events[1].status, 'negated');
+});
+
+test('"whether" leaves its clause open: hypothetical', () => {
+  const { events } = run('South Korea would review whether to supply arms to Kyiv.', [['South Korea', 'KOR']], [['supply', 'AID']]);
+  assert.equal(events[0].status, 'hypothetical');
+});
+
+test('a present-tense time clause under a future main clause is future; a past one is not', () => {
+  const { events } = run(
+    'The treaty will take effect once both countries have ratified it. The Commission proposed new sanctions after the EU added 189 ships to its list.',
+    [],
+    [['ratified', 'SUPPORT'], ['added', 'SANCTION']],
+  );
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(events[1].status, 'asserted');
+});
+
+test('an event whose own word is a promise or an invitation is a forecast, attributed to the one who makes it', () => {
+  const { events, code } = run(
+    'Pyongyang has promised thousands of sappers to rebuild the region. He invited Kim to visit Moscow. Russia threatened retaliation.',
+    [['Pyongyang', 'PRK'], ['He', 'RUS', true], ['Kim', 'PRK'], ['Russia', 'RUS']],
+    [['promised', 'AGREE'], ['invited', 'CONSULT'], ['threatened', 'THREATEN']],
+  );
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(code(events[0].attribution?.actor), 'PRK');
+  assert.equal(events[1].status, 'forecast');
+  assert.equal(code(events[1].attribution?.actor), 'RUS');
+  assert.equal(events[2].status, 'asserted', 'a threat is itself the act');
+});
+
+test('"it was possible that ..." gives the likelihood of the clause it governs', () => {
+  const { events } = run('Kim said it was possible that Pyongyang would go further and send regular combat troops.', [['Kim', 'KOR'], ['Pyongyang', 'PRK']], [['send', 'MOBILIZE']]);
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(events[0].likelihood?.cue, 'possible');
+});
+
+test('a denial word after a denial verb does not negate the rejection itself; a gerund after a noun is no subject', () => {
+  const { events } = run(
+    'The Kremlin rejected the suggestion as unfounded. EU leaders meeting in Brussels on Thursday failed to agree on a plan.',
+    [['The Kremlin', 'RUS'], ['EU', 'IGO']],
+    [['rejected', 'REJECT'], ['meeting', 'CONSULT']],
+  );
+  assert.equal(events[0].status, 'asserted');
+  assert.equal(events[1].status, 'asserted');
+});

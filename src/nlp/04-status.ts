@@ -12,7 +12,9 @@ const REPORTER_LOOKBACK = 3;
 /** Longest noun phrase skipped between a verb and its infinitive or gerund ("ordered artillery units near the border to ..."). */
 const MAX_NP = 10;
 
-const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'perception', 'prospect']);
+const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'exclude', 'perception', 'prospect']);
+/** Event types that are themselves the speech act, so a pledge or request word as their trigger does not make them a forecast. */
+const SPEECH_ACTS: ReadonlySet<string> = new Set(['THREATEN', 'REQUEST', 'ACCUSE', 'REJECT']);
 const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'prospective', 'prospect']);
 const BOUNDARY_PUNCT = new Set([',', ';', ':', '"', '“', '”', '—', '–', '--', "'", '‘', '’']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
@@ -55,16 +57,25 @@ interface Frame {
   nested?: boolean;
 }
 
-interface Conditional {
+/** A subordinate clause that changes how its events, or those of its main clause, are held. */
+interface Clause {
+  kind: 'conditional' | 'open' | 'temporal';
   clause: [number, number];
   main: [number, number];
   hit: Hit;
 }
 
+/** "it was possible that ...": an estimative adjective over a content clause. */
+interface Estimate {
+  scope: [number, number];
+  cue: [number, number];
+}
+
 interface SentenceContext {
   sentence: Sentence;
   frames: Frame[];
-  conditionals: Conditional[];
+  clauses: Clause[];
+  estimates: Estimate[];
 }
 
 interface Reading {
@@ -101,8 +112,7 @@ class StatusReader {
   }
 
   run(): void {
-    const order = this.state.events.map((e, k) => k).sort((a, b) => this.state.events[a].sentence - this.state.events[b].sentence);
-    for (const k of order) this.assign(this.state.events[k]);
+    for (const event of this.state.events) this.assign(event);
   }
 
   private assign(event: EventDraft): void {
@@ -112,12 +122,17 @@ class StatusReader {
     const frame = innermostFrame(context.frames, event);
     const hits = frame?.kind === 'deny' ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
     const negators = hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative');
-    const denials = hits.filter((h) => h.cue.kind === 'deny' || h.cue.kind === 'deny-word' || h.cue.kind === 'absence');
+    const denials = hits.filter((h) => h.cue.kind === 'deny' || h.cue.kind === 'deny-word' || h.cue.kind === 'absence' || h.cue.kind === 'exclude');
     // "did not deny sending troops", "declined to deny": a negated denial asserts nothing either way
-    const negated = negators.length % 2 === 1 !== denials.length > 0;
+    const negated = (negators.length % 2 === 1) !== (denials.length > 0);
     const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
-    const conditional = context.conditionals.find((c) => inRange(at, c.clause));
-    const mainOf = context.conditionals.find((c) => inRange(at, c.main));
+    // "did not rule out developing ...": a possibility left open
+    const openedUp = negators.length % 2 === 1 ? hits.find((h) => h.cue.kind === 'exclude') : undefined;
+    if (openedUp) forecastHits.push(openedUp);
+    const inside = (kind: Clause['kind']) => context.clauses.find((c) => c.kind === kind && inRange(at, c.clause));
+    const conditional = inside('conditional') ?? inside('open');
+    const mainOf = context.clauses.find((c) => c.kind === 'conditional' && inRange(at, c.main));
+    const temporal = inside('temporal');
     const would = forecastHits.find((h) => h.cue.kind === 'would');
     const hedgedPast = reading.perfect && forecastHits.every((h) => h.cue.kind === 'possible' || h.cue.kind === 'intent');
 
@@ -129,7 +144,7 @@ class StatusReader {
     } else if (mainOf && (forecastHits.length || negated)) {
       status = 'hypothetical';
       deciding = [mainOf.hit, ...forecastHits];
-    } else if (negated) {
+    } else if (negated && !openedUp) {
       status = 'negated';
       deciding = [...negators, ...denials];
     } else if (would && reading.perfect) {
@@ -138,6 +153,9 @@ class StatusReader {
     } else if (forecastHits.length && !hedgedPast) {
       status = 'forecast';
       deciding = forecastHits;
+    } else if (temporal && this.presentTense(event.triggerFirst, context.sentence.firstToken) && this.futureIn(temporal.main)) {
+      status = 'forecast'; // "will take effect once both countries have ratified it"
+      deciding = [temporal.hit];
     }
     event.status = status;
 
@@ -147,7 +165,8 @@ class StatusReader {
     for (const h of deciding) confidence = Math.min(confidence, (h.cue.kind === 'would' && reported ? 1 : h.cue.trust) * (h.inherited ? INHERITED : 1));
 
     if (status !== 'negated') {
-      const likelihood = this.likelihood(reading.likelihoodRanges);
+      const estimate = context.estimates.find((x) => inRange(at, x.scope));
+      const likelihood = this.likelihood(estimate ? [...reading.likelihoodRanges, estimate.cue] : reading.likelihoodRanges);
       if (likelihood) event.likelihood = likelihood;
     }
     const attribution = this.attribution(frame, hits);
@@ -191,11 +210,14 @@ class StatusReader {
       }
     }
     // an event noun, or a verb that is not its clause's own ("steps to bolster", "troops being deployed"), takes its status from outside
-    const nonFinite = !isVerb || tokens[left].lower === 'to' || tokens[left].lower === 'being' || (left === head && isGerund(tokens[head]));
+    // (a gerund right after a noun modifies it: "EU leaders meeting in Brussels")
+    const nonFinite = !isVerb || tokens[left].lower === 'to' || tokens[left].lower === 'being' || (left === head && isGerund(tokens[head]) && !['NOUN', 'PROPN', 'PRON'].includes(previous?.pos ?? ''));
     const np = this.nounPhrase(left, floor, isVerb);
     hits.push(...np.hits);
     if (np.hits.length) ranges.push([np.first, left]);
-    if (nonFinite) {
+    // a noun after a plural noun is a mis-tagged participle ("EU leaders meeting in Brussels"), not the head of a subject
+    const modifier = !isVerb && previous?.pos === 'NOUN' && previous.lower !== previous.lemma;
+    if (nonFinite && !modifier) {
       const g = np.governor;
       const predicate = g < 0 || this.isFrameVerb(g) ? this.predicate(head, sentence) : undefined;
       if (predicate && (g < 0 || np.reachedFrame)) {
@@ -206,16 +228,22 @@ class StatusReader {
         if (predicate.hits.length || predicate.estimative) structural = Math.min(structural, FROM_PREDICATE);
       } else if (g >= 0 && !this.triggerAt.has(g)) {
         // the event is the object of a verb: "planning an attack", "conducting a nuclear test", "would announce more assistance"
+        // a negation reaches the object only through verbs that carry it ("did not conduct a test", "denied any role in"):
+        // "stopped short of confirming the deployment" and "avoided commenting on it" say nothing against the deployment
         const own = this.verbCue(g, 'np');
         const chain = this.chain(g, floor);
+        const carried = own ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
         if (own) hits.push({ cue: own, first: g - own.words.length + 1, end: g + 1, inherited: true });
-        hits.push(...chain.hits.map((h) => ({ ...h, inherited: true })));
+        hits.push(...carried.map((h) => ({ ...h, inherited: true })));
         ranges.push([chain.first, g + 1]);
         perfect ||= chain.perfect;
-        if (own || chain.hits.length) structural = Math.min(structural, INHERITED);
+        if (own || carried.length) structural = Math.min(structural, INHERITED);
       }
     }
-    const denial = this.denyWordAfter(event.triggerEnd, sentence);
+    // the event's own word commits or offers: "promised thousands of sappers", "invited Kim to visit Russia"
+    const own = SPEECH_ACTS.has(event.type) ? undefined : this.cueAt(event.triggerEnd - 1, floor, (c) => c.kind === 'pledge');
+    if (own) hits.push({ cue: own, first: event.triggerEnd - own.words.length, end: event.triggerEnd });
+    const denial = isVerb ? undefined : this.denyWordAfter(event.triggerEnd, sentence);
     if (denial) hits.push(denial);
     return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural };
   }
@@ -425,7 +453,10 @@ class StatusReader {
       const cue = this.cueAt(main, j, (c) => c.kind === 'intent' || c.kind === 'prospective');
       if (cue && this.likelihoodAt(main, j)) estimative = { cue, first: main, end: main + 1 };
     }
-    return { hits: chain.hits, range: [j, main + 1], perfect: chain.perfect, estimative };
+    // "the attack failed to destroy the bridge" does not undo the attack; "the deployment did not take place" does
+    const occurs = !!this.cueAt(main, j, (c) => c.kind === 'occur');
+    const hits = occurs ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    return { hits, range: [j, main + 1], perfect: chain.perfect, estimative };
   }
 
   /** "dismissed reports of the deployment as groundless rumours", "called reports of X fabricated": a denial word later in the clause. */
@@ -510,7 +541,7 @@ class StatusReader {
     let context = this.contexts.get(index);
     if (!context) {
       const sentence = this.state.sentences[index];
-      context = { sentence, frames: this.frames(sentence), conditionals: this.conditionals(sentence) };
+      context = { sentence, frames: this.frames(sentence), clauses: this.clauses(sentence), estimates: this.estimates(sentence) };
       this.contexts.set(index, context);
       const named = [...context.frames].reverse().find((f) => f.actor && !f.guessed) ?? [...context.frames].reverse().find((f) => f.actor);
       if (named?.actor) this.reporters.set(index, named.actor);
@@ -585,11 +616,11 @@ class StatusReader {
     const boundary = subject ? subject.boundary : cueFirst - 1;
     const afterClause = boundary > first && BOUNDARY_PUNCT.has(tokens[boundary].text) && this.hasVerb(first, boundary) && !this.opensClause(v + 1, end);
     const ownFirst = subject ? subject.regionFirst : cueFirst;
-    if (afterClause && kind === 'report') {
+    if (afterClause && kind === 'report' && this.endsClause(v + 1, end)) {
       // "..., the agency said": reaches back over the clause before; ", Blinken said, but if ..." also covers what follows "but"
       let scopeEnd = boundary;
       const comma = this.nextComma(v + 1, end);
-      if (comma > 0 && tokens[comma + 1]?.pos === 'CCONJ') scopeEnd = end;
+      if (comma > 0 && tokens[comma + 1]?.pos === 'CCONJ' && !['VERB', 'AUX'].includes(tokens[comma + 2]?.pos ?? 'VERB')) scopeEnd = end;
       return { ...base, ownFirst, ownEnd: comma > 0 ? comma : end, scopeFirst: first, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false };
     }
     // "..., where Moscow says they are clearing mines, and ...": a frame inside a subordinate clause ends with it
@@ -597,6 +628,12 @@ class StatusReader {
     const subordinate = !!opener && (RELATIVE.has(opener.lower) || opener.pos === 'SCONJ');
     const scopeEnd = subordinate || kind === 'deny' ? this.clauseEnd(v + 1, end) : end;
     return { ...base, ownFirst, ownEnd: v + 1, scopeFirst: v + 1, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false, nested: subordinate };
+  }
+
+  /** After a reporter that closes its clause only adjuncts follow (", the agency said on Thursday", ", the NIS told lawmakers"), not an object ("the EU added 189 ships"). */
+  private endsClause(from: number, end: number): boolean {
+    const next = this.tokens[from];
+    return from >= end || !(next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN');
   }
 
   /** A reporting verb reports a clause ("said (that) Washington would ..."), not an object ("would announce more assistance"). */
@@ -637,17 +674,19 @@ class StatusReader {
     return { kind: 'report', cue, cueFirst, cueEnd: n + 1, ownFirst: reporter.reporterSpan ? Math.min(reporter.reporterSpan[0], cueFirst) : cueFirst, ownEnd: n + 2, scopeFirst: n + 2, scopeEnd: sentence.endToken, ...reporter };
   }
 
-  private conditionals(sentence: Sentence): Conditional[] {
+  private clauses(sentence: Sentence): Clause[] {
     const { tokens } = this;
     const first = sentence.firstToken, end = sentence.endToken;
-    const out: Conditional[] = [];
+    const out: Clause[] = [];
     for (let j = first; j < end; j++) {
-      const cue = this.cueAt(j, first, (c) => c.kind === 'conditional');
+      const cue = this.cueAt(j, first, (c) => c.kind === 'conditional' || c.kind === 'open' || c.kind === 'temporal');
       if (!cue) continue;
       const start = j - cue.words.length + 1;
-      if (tokens[start - 1]?.lower === 'as') continue; // "as if" compares, it does not condition
+      if (tokens[start - 1]?.lower === 'as' && cue.words[0] === 'if') continue; // "as if" compares, it does not condition
       const trailing = cue.words[0] === 'depending';
-      const clauseEnd = trailing ? this.nextOf(j + 1, end, ';') : this.nextComma(j + 1, end) > 0 ? this.nextComma(j + 1, end) : end;
+      const comma = this.nextComma(j + 1, end);
+      const clauseEnd = trailing ? this.nextOf(j + 1, end, ';') : comma > 0 ? comma : end;
+      if (cue.kind === 'temporal' && !this.hasVerb(j + 1, clauseEnd)) continue; // "after the briefing" is a phrase, not a clause
       const before = tokens[start - 1];
       const initial = !trailing && (start === first || !before || BOUNDARY_PUNCT.has(before.text) || before.pos === 'CCONJ' || before.lower === 'that' || this.isFrameVerb(start - 1));
       let main: [number, number];
@@ -659,10 +698,37 @@ class StatusReader {
         while (k >= first && !BOUNDARY_PUNCT.has(tokens[k].text) && tokens[k].lower !== 'that' && !this.isFrameVerb(k)) k--;
         main = [k + 1, start];
       }
-      out.push({ clause: [start, clauseEnd], main, hit: { cue, first: start, end: j + 1 } });
+      out.push({ kind: cue.kind as Clause['kind'], clause: [start, clauseEnd], main, hit: { cue, first: start, end: j + 1 } });
       j = clauseEnd - 1;
     }
     return out;
+  }
+
+  /** "it was possible that ...", "it is likely that ...": the estimative word governs the clause after "that". */
+  private estimates(sentence: Sentence): Estimate[] {
+    const { tokens } = this;
+    const out: Estimate[] = [];
+    for (let j = sentence.firstToken; j + 1 < sentence.endToken; j++) {
+      if (tokens[j + 1].lower !== 'that' || tokens[j].pos !== 'ADJ') continue;
+      const found = this.likelihoodAt(j, sentence.firstToken);
+      if (found) out.push({ cue: [j - found.words.length + 1, j + 1], scope: [j + 2, sentence.endToken] });
+    }
+    return out;
+  }
+
+  /** A present or present-perfect verb ("ends", "have ratified"), which in a time clause under a future main clause refers to the future. */
+  private presentTense(head: number, floor: number): boolean {
+    const { tokens } = this;
+    const t = tokens[head];
+    if (t.pos !== 'VERB') return false;
+    const before = tokens[head - 1];
+    if (before && head - 1 >= floor && before.lemma === 'have') return before.lower !== 'had';
+    return t.lower === t.lemma || t.lower === `${t.lemma}s` || t.lower === `${t.lemma}es`;
+  }
+
+  private futureIn([a, b]: [number, number]): boolean {
+    for (let j = a; j < b; j++) if (this.cueAt(j, a, (c) => c.kind === 'future' || c.kind === 'possible' || c.kind === 'would' || c.kind === 'intent' || c.kind === 'pledge')) return true;
+    return false;
   }
 
   // ---------- subjects and reporters ----------

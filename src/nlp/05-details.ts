@@ -15,6 +15,10 @@ export function directionOf(status: EventStatus): Direction {
   return status === 'forecast' || status === 'hypothetical' ? 'forward' : 'backward';
 }
 
+/**
+ * Sets each event's `when`, `magnitude` and `where` from the time expression, count and place nearest its trigger in
+ * its own clause (see details/scope.ts); a time is read forward or backward by the event's status (set by stage 4).
+ */
 export function addDetails(state: PipelineState, model: DetailModel): void {
   const { text, tokens, sentences, referenceDate } = state;
   const quantityCache = new Map<number, Quantity[]>();
@@ -24,7 +28,11 @@ export function addDetails(state: PipelineState, model: DetailModel): void {
     return found;
   };
   const bySentence = new Map<number, typeof state.events>();
-  for (const e of state.events) bySentence.set(e.sentence, [...(bySentence.get(e.sentence) ?? []), e]);
+  for (const e of state.events) {
+    const list = bySentence.get(e.sentence);
+    if (list) list.push(e);
+    else bySentence.set(e.sentence, [e]);
+  }
 
   for (const [s, events] of bySentence) {
     const sentence = sentences[s];
@@ -48,7 +56,7 @@ export function addDetails(state: PipelineState, model: DetailModel): void {
         (e.why ??= []).push(`when: "${time.text}" read ${direction} from ${referenceDate}`);
       }
       const counts = quantitiesIn(s).filter((q) => !q.money || model.quantities.moneyEvents.has(e.type));
-      const count = pickForEvent(counts, e, tokens, sentence.firstToken, model);
+      const count = pickForEvent(counts, e, tokens, sentence.firstToken, model, false);
       if (count) {
         const unit = count.unit ?? unitBefore(count, s, quantitiesIn);
         e.magnitude = { text: count.text, min: count.min, max: count.max, ...(unit ? { unit } : {}), span: count.span };

@@ -5,10 +5,16 @@ export function mergeEvents(state: PipelineState): void {
   const codeOf = new Map(state.actors.map((a) => [a.id, a.code]));
   const codes = (ids: string[]) => [...new Set(ids.map((id) => codeOf.get(id) ?? id))].sort().join('+');
   const kept: EventDraft[] = [];
+  // only events of one status, type and source can corefer: bucket by that so long articles stay linear
+  const buckets = new Map<string, EventDraft[]>();
   for (const e of state.events) {
-    const host = kept.find((k) => sameAct(k, e, codes));
-    if (!host) { kept.push(e); continue; }
-    absorb(host, e);
+    const key = `${e.status}|${e.type}|${codes(e.source)}`;
+    const bucket = buckets.get(key) ?? [];
+    const host = bucket.find((k) => sameAct(k, e, codes));
+    if (host) { absorb(host, e); continue; }
+    bucket.push(e);
+    buckets.set(key, bucket);
+    kept.push(e);
   }
   state.events = kept;
 }

@@ -35,6 +35,7 @@ export function toRecord(state: PipelineState, document: RecordDocument): Extrac
     if (e.when) out.when = e.when;
     if (e.where) out.where = e.where;
     if (e.magnitude) out.magnitude = e.magnitude;
+    if (e.why?.length) out.why = e.why;
     if (e.corefs?.length) out.reports = e.corefs.map((c) => triggerAt(c.triggerFirst, c.triggerEnd, c.sentence));
     return out;
   });

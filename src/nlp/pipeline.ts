@@ -29,7 +29,7 @@ export interface ExtractOptions {
   maxChars?: number;
 }
 
-/** About 300 pages: far above any news article, low enough that one document's analysis stays within a few hundred MB. */
+/** About 350,000 words: far above any news article or report, low enough that one document's analysis stays within a few hundred MB. */
 export const DEFAULT_MAX_CHARS = 2_000_000;
 
 export function contentId(text: string): string {
@@ -67,8 +67,13 @@ const LONG_RUN = 200;
 /** Words read from the start of the text for the language check; enough to be sure, cheap on a long text. */
 const LANGUAGE_SAMPLE_CHARS = 20_000;
 const LANGUAGE_MIN_WORDS = 40;
-/** English prose has 15-30% of these words; other languages in Latin script stay near 1%. */
+/** English prose has 15-30% of these words (the dev articles 10% at the least); other languages in Latin script stay near 1%. */
 const MIN_ENGLISH_SHARE = 0.04;
+/** Shares of the non-space characters: a few stray control or undecodable characters are tolerated, more mean binary or mis-decoded bytes. */
+const MAX_BAD_CHAR_SHARE = 0.01;
+/** English prose is about 80% ASCII letters; below this share it is another script, figures or markup. */
+const MIN_LETTER_SHARE = 0.3;
+const MIN_OTHER_SCRIPT_SHARE = 0.5;
 /** Frequent English words that are not also common words of other Latin-script languages (so no "a", "in", "on", "die"). */
 const ENGLISH_FUNCTION_WORDS = new Set([
   'the', 'of', 'and', 'to', 'that', 'for', 'with', 'was', 'were', 'has', 'have', 'had', 'been', 'are', 'is', 'will',
@@ -99,11 +104,11 @@ export function checkText(text: string, maxChars: number = DEFAULT_MAX_CHARS): v
   }
   if (run > LONG_RUN) inLongRuns += run;
   if (nonSpace === 0) throw new InputError('the text is empty', 'empty');
-  if (controls > Math.max(2, nonSpace * 0.01)) throw new InputError(`the text contains ${controls} control characters: binary data, not text`, 'binary');
-  if (undecodable > Math.max(2, nonSpace * 0.01)) throw new InputError(`the text has ${undecodable} undecodable characters (U+FFFD): it was not valid UTF-8`, 'bad-encoding');
+  if (controls > Math.max(2, nonSpace * MAX_BAD_CHAR_SHARE)) throw new InputError(`the text contains ${controls} control characters: binary data, not text`, 'binary');
+  if (undecodable > Math.max(2, nonSpace * MAX_BAD_CHAR_SHARE)) throw new InputError(`the text has ${undecodable} undecodable characters (U+FFFD): it was not valid UTF-8`, 'bad-encoding');
   if (inLongRuns > nonSpace / 2) throw new InputError(`the text is mostly runs of over ${LONG_RUN} characters without a space (encoded data or minified code?), not prose`, 'not-prose');
-  if (nonSpace > 20 && asciiLetters / nonSpace < 0.3) {
-    if (otherLetters / nonSpace > 0.5) throw new InputError('the text is not in English (only English is supported)', 'not-english');
+  if (nonSpace > 20 && asciiLetters / nonSpace < MIN_LETTER_SHARE) {
+    if (otherLetters / nonSpace > MIN_OTHER_SCRIPT_SHARE) throw new InputError('the text is not in English (only English is supported)', 'not-english');
     throw new InputError('the text has too few letters to be prose (a table of figures, markup or binary data?)', 'not-prose');
   }
   if (!looksEnglish(text.slice(0, LANGUAGE_SAMPLE_CHARS))) throw new InputError('the text is not in English (only English is supported)', 'not-english');

@@ -135,11 +135,7 @@ export class Archive implements Storage {
     const clusterable: ClusterableEvent[] = events;
     const existing = await this.candidateClusters(tx, clusterable);
     const { clusterOf, created, updated } = assignClusters(clusterable, existing, this.newClusterId);
-    await tx.insertMany('clusters', CLUSTER_COLUMNS, created.map(clusterValues));
-    for (const c of updated) {
-      await tx.run('UPDATE clusters SET mention_count = ?, first_date = ?, last_date = ?, first_report = ?, last_report = ? WHERE id = ?',
-        [c.mentionCount, c.firstDate, c.lastDate, c.firstReport, c.lastReport, c.id]);
-    }
+    await tx.insertMany('clusters', CLUSTER_COLUMNS, [...created, ...updated].map(clusterValues), CLUSTER_UPSERT);
     await tx.insertMany('actors', ACTOR_COLUMNS, actors);
     await tx.insertMany('mentions', MENTION_COLUMNS, mentions);
     await tx.insertMany('events', EVENT_COLUMNS, events.map((e) => eventValues(e, clusterOf.get(e.id)!)));
@@ -391,6 +387,8 @@ export class Archive implements Storage {
   }
 }
 
+/** A cluster that gained mentions is written back whole: its key columns never change. */
+const CLUSTER_UPSERT = { key: 'id', update: ['mention_count', 'first_date', 'last_date', 'first_report', 'last_report'] };
 const STORY_COUNT = '(SELECT COUNT(DISTINCT d.story_id) FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id = c.id)';
 
 /** Cluster ids: a random prefix per open archive and a counter, unique across processes and never reused after a cluster empties. */

@@ -15,9 +15,20 @@ export interface Db {
   /** Runs fn in one write transaction: BEGIN IMMEDIATE in SQLite, a pooled client with BEGIN in PostgreSQL.
    *  Inside fn use only the tx handle; nesting runs fn in the same transaction. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /** Inserts many rows of the given columns, as fast as the driver allows. */
-  insertMany(table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void>;
+  /** Inserts many rows of the given columns, as fast as the driver allows; with `upsert`, a row whose key exists updates those columns. */
+  insertMany(table: string, columns: readonly string[], rows: readonly Param[][], upsert?: Upsert): Promise<void>;
   close(): Promise<void>;
+}
+
+/** ON CONFLICT (key) DO UPDATE SET column = excluded.column, ...: the same words in both dialects. */
+export interface Upsert {
+  key: string;
+  update: readonly string[];
+}
+
+/** The conflict clause of an upsert, or nothing. */
+export function conflictClause(upsert: Upsert | undefined): string {
+  return upsert ? ` ON CONFLICT (${upsert.key}) DO UPDATE SET ${upsert.update.map((c) => `${c} = excluded.${c}`).join(', ')}` : '';
 }
 
 export interface Migration {

@@ -75,13 +75,14 @@ export function readHtml(html: string, name: string, url?: string): SourceDocume
   if (!text.trim()) throw new ReadError('the page has no readable text');
   const title = article?.title?.trim() || pageTitle;
   const byline = article?.byline?.trim() || author;
+  const source = siteName ?? (article?.siteName?.trim() || undefined);
   return {
     name,
     text,
     meta: {
       ...(title ? { title } : {}),
       ...(published ? { published } : {}),
-      ...(siteName || article?.siteName ? { source: siteName ?? article?.siteName ?? undefined } : {}),
+      ...(source ? { source } : {}),
       ...(url || canonical ? { url: url ?? canonical } : {}),
       externalId: name,
     },

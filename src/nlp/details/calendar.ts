@@ -11,7 +11,9 @@ export function dayNumber(iso: string): number {
 }
 
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const d = new Date(day * MS_PER_DAY);
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, dd = d.getUTCDate();
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`;
 }
 
 export function dayOf(year: number, month1: number, day: number): number {

@@ -75,3 +75,7 @@ test('bad table rows are reported with file and line', () => {
   assert.throws(() => compileQuantities('# c\nmodifier\tabout\troughly', 'q.tsv'), /q\.tsv:2: unknown modifier kind/);
   assert.throws(() => compileQuantities('colour\tred', 'q.tsv'), /unknown kind "colour"/);
 });
+
+test('a measure joined to its number by a hyphen is not a count', () => {
+  assert.deepEqual(counts('A 12-minute incursion by 170-mm guns and a 48-hour ceasefire.'), []);
+});

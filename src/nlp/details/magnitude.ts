@@ -149,7 +149,11 @@ export function findQuantities(text: string, tokens: Token[], firstToken: number
       const first = k;
       while (k < endToken && tokens[k].start < end) k++;
       const before = first > firstToken ? tokens[first - 1] : undefined;
-      if (!isCount(m[0], value, before, k < endToken ? tokens[k] : undefined, tables)) continue;
+      const next = k < endToken ? tokens[k] : undefined;
+      // the word after the number, also when a hyphen joins them ("a 12-minute incursion", "170-mm guns")
+      const joinedWord = k > first && tokens[k - 1].end > end ? text.slice(end, tokens[k - 1].end).replace(/^-/, '').toLowerCase() : undefined;
+      const nextWord = joinedWord ?? (next?.text === '-' && k + 1 < endToken ? tokens[k + 1].lower : next?.lower);
+      if (!isCount(m[0], value, before, next, nextWord, tables)) continue;
       const noun = countedNoun(tokens, k, endToken, value, tables);
       if (noun === null) continue;
       if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100) || /^(?:19|20)\d{2}$/.test(m[0]))) continue;
@@ -178,11 +182,11 @@ function anchorWindows(tokens: Token[], first: number, end: number, anchors: Set
 }
 
 /** Rules out days of months, years, times of day and measures. */
-function isCount(phrase: string, value: QuantityValue, before: Token | undefined, next: Token | undefined, tables: QuantityTables): boolean {
+function isCount(phrase: string, value: QuantityValue, before: Token | undefined, next: Token | undefined, nextWord: string | undefined, tables: QuantityTables): boolean {
   const prevLower = before?.lower.replace(/\.$/, '');
   if (prevLower !== undefined && MONTHS[prevLower] !== undefined && /^\d{1,2}$/.test(phrase)) return false;
   if (next && MONTHS[next.lower.replace(/\.$/, '')] !== undefined && /^[A-Z]/.test(next.text)) return false;
-  if (next && tables.ignore.has(next.lower)) return false;
+  if (nextWord !== undefined && tables.ignore.has(nextWord)) return false;
   if (value.numberWord && prevLower !== undefined && DEFINITE.has(prevLower)) return false;
   // a number right after a capitalised noun names something ("Article 4", "Resolution 2231"), it does not count
   if (before && /^\d/.test(phrase) && /^[A-Z][a-z]/.test(before.text) && (before.pos === 'PROPN' || before.pos === 'NOUN')) return false;

@@ -36,3 +36,7 @@ test('bad gazetteer rows are reported with file and line', () => {
   assert.throws(() => compileGazetteer('Kyiv\tKyiv\tUKR\tcity\t50.45', 'p.tsv'), /p\.tsv:1/);
   assert.throws(() => compileGazetteer('# h\nKyiv\tKyiv\tUKR\tcity\t95\t30', 'p.tsv'), /p\.tsv:2/);
 });
+
+test('a place in the possessive before something that is not a place is not a location', () => {
+  assert.deepEqual(places("It marked an escalation of the involvement in Russia's illegal war."), []);
+});

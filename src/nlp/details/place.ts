@@ -28,6 +28,8 @@ const PLACE_NOUNS = new Set(['city', 'town', 'village', 'port', 'region', 'provi
 /** Geographic nouns after an unknown capitalised name that make it a place all the same ("Vaindloo island"). */
 const FEATURES = new Set(['island', 'islands', 'peninsula', 'strait', 'bay', 'sea', 'gulf', 'region', 'province', 'oblast', 'district', 'county', 'governorate']);
 
+const POSSESSIVE = new Set(["'s", '’s', "'"]);
+
 const firstWord = (phrase: string) => phrase.split(/[\s-]/)[0];
 
 export function compileGazetteer(tsv: string, fileName = 'places.tsv'): Gazetteer {
@@ -51,17 +53,18 @@ export function compileGazetteer(tsv: string, fileName = 'places.tsv'): Gazettee
 /** The places in one sentence ([firstToken, endToken) of the document's tokens) that a locative preposition introduces. */
 export function findPlaces(text: string, tokens: Token[], firstToken: number, endToken: number, gazetteer: Gazetteer): PlaceMention[] {
   const out: PlaceMention[] = [];
+  // places in the possessive ("in Russia's Kursk region"): the locative reaches through them to what they own
+  const owners: PlaceMention[] = [];
   for (let i = firstToken; i < endToken; i++) {
     const t = tokens[i];
-    if (!/^[A-Z]/.test(t.text)) continue;
+    const c = t.text.charCodeAt(0);
+    if (c < 65 || c > 90) continue;
     const found = lookUp(text, tokens, i, endToken, gazetteer) ?? unknownFeature(tokens, i, endToken);
     if (!found) continue;
-    const via = locativeBefore(tokens, i, firstToken, out);
-    if (via !== null) {
-      if (via >= 0) out.splice(via, 1);
-      const { endToken: end } = found;
-      const start = t.start, stop = tokens[end - 1].end;
-      out.push({ text: text.slice(start, stop), ...found.place, span: [start, stop], firstToken: i, endToken: end });
+    if (locativeBefore(tokens, i, firstToken, owners)) {
+      const end = found.endToken, start = t.start, stop = tokens[end - 1].end;
+      const mention = { text: text.slice(start, stop), ...found.place, span: [start, stop] as [number, number], firstToken: i, endToken: end };
+      (POSSESSIVE.has(tokens[end]?.lower ?? '') ? owners : out).push(mention);
     }
     i = found.endToken - 1;
   }
@@ -94,21 +97,16 @@ function unknownFeature(tokens: Token[], i: number, endToken: number): { place: 
 
 /**
  * Whether a locative preposition governs the place at token i: directly, across "the", adjectives ("eastern") and
- * "the city of", or through a possessive place ("in Russia's Kursk region"). Returns -1 when it does directly,
- * the index in `found` of the possessive place it goes through (which the caller replaces), or null.
+ * "the city of", or through a possessive place that a locative governs ("in Russia's Kursk region").
  */
-function locativeBefore(tokens: Token[], i: number, firstToken: number, found: PlaceMention[]): number | null {
+function locativeBefore(tokens: Token[], i: number, firstToken: number, owners: PlaceMention[]): boolean {
   let k = i - 1;
   for (let steps = 0; k >= firstToken && steps < 6; steps++) {
     const t = tokens[k];
-    if (LOCATIVES.has(t.lower) || (COMPASS.has(t.lower) && tokens[k + 1]?.lower === 'of')) return -1;
-    if (t.lower === "'s" || t.lower === '’s') {
-      // the owner is in `found` only if a locative governed it
-      const owner = found.findIndex((p) => p.endToken === k);
-      return owner >= 0 ? owner : null;
-    }
+    if (LOCATIVES.has(t.lower) || (COMPASS.has(t.lower) && tokens[k + 1]?.lower === 'of')) return true;
+    if (POSSESSIVE.has(t.lower)) return owners.some((p) => p.endToken === k);
     if (t.lower === 'the' || t.pos === 'ADJ' || (t.lower === 'of' && (PLACE_NOUNS.has(tokens[k - 1]?.lower ?? '') || COMPASS.has(tokens[k - 1]?.lower ?? ''))) || PLACE_NOUNS.has(t.lower) || t.lower === 'occupied') { k--; continue; }
-    return null;
+    return false;
   }
-  return null;
+  return false;
 }

@@ -27,20 +27,32 @@ function otherVerbBetween(tokens: Token[], from: number, to: number, before: boo
 }
 
 /**
- * Whether a clause bound stands among tokens [from, to): a word of the bounds table, a subordinating conjunction,
- * or a coordinating conjunction that starts a new predicate ("sent troops and plans to send more").
+ * What separates tokens [from, to) into two clauses, if anything: a word of the bounds table or a subordinating
+ * conjunction ('bound'), or a coordinating conjunction that starts a new predicate ('coordination': "sent troops
+ * and plans to send more").
  */
-export function crossesClause(tokens: Token[], from: number, to: number, words: ClauseWords): boolean {
+export function clauseBreak(tokens: Token[], from: number, to: number, words: ClauseWords): 'bound' | 'coordination' | null {
+  let found: 'coordination' | null = null;
   for (let k = from; k < to; k++) {
     const t = tokens[k];
-    if ((words.bounds.has(t.lower) && !(t.lower === 'that' && t.pos === 'DET')) || t.pos === 'SCONJ') return true;
+    if ((words.bounds.has(t.lower) && !(t.lower === 'that' && t.pos === 'DET')) || t.pos === 'SCONJ') return 'bound';
     if (t.pos === 'CCONJ') {
       const next = tokens[k + 1]?.pos === 'ADV' ? k + 2 : k + 1;
       const pos = tokens[next]?.pos;
-      if (pos === 'VERB' || pos === 'AUX' || (tokens[next + 1]?.lower === 'to' && tokens[next + 1].pos === 'PART')) return true;
+      if (pos === 'VERB' || pos === 'AUX' || (tokens[next + 1]?.lower === 'to' && tokens[next + 1].pos === 'PART')) found = 'coordination';
     }
   }
-  return false;
+  return found;
+}
+
+/** Whether a detail stands in the subject of its clause (no verb between the clause start and it), shared by coordinated predicates. */
+function inSubject(tokens: Token[], c: TokenRange, sentenceStart: number, words: ClauseWords): boolean {
+  for (let k = c.firstToken - 1; k >= sentenceStart; k--) {
+    const t = tokens[k];
+    if (words.bounds.has(t.lower) || t.pos === 'SCONJ') return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+  }
+  return true;
 }
 
 /** A detail right beside a reporting verb dates or places the report ("told lawmakers on Wednesday", "on Friday said"). */
@@ -63,9 +75,10 @@ function inRelativeClause(tokens: Token[], c: TokenRange, sentenceStart: number)
 
 /**
  * The candidate nearest the event's trigger (in tokens) that no clause bound, reporting frame or attribution cue
- * separates from it; ties go to the one after the trigger. Null when none qualifies.
+ * separates from it; ties go to the one after the trigger. Null when none qualifies. Times and places are
+ * `adverbial`: beside a reporting verb they date or place the report; a count there starts the reported clause.
  */
-export function pickForEvent<T extends TokenRange>(candidates: T[], event: EventDraft, tokens: Token[], sentenceStart: number, words: ClauseWords): T | null {
+export function pickForEvent<T extends TokenRange>(candidates: T[], event: EventDraft, tokens: Token[], sentenceStart: number, words: ClauseWords, adverbial = true): T | null {
   let best: T | null = null, bestDistance = Infinity;
   const cue = event.attribution?.span;
   for (const c of candidates) {
@@ -74,9 +87,10 @@ export function pickForEvent<T extends TokenRange>(candidates: T[], event: Event
     if (before) [from, to] = [c.endToken, event.triggerFirst];
     else if (c.firstToken >= event.triggerEnd) [from, to] = [event.triggerEnd, c.firstToken];
     else [from, to] = [0, 0];
-    if (to > from && crossesClause(tokens, from, to, words)) continue;
+    const broken = to > from ? clauseBreak(tokens, from, to, words) : null;
+    if (broken === 'bound' || (broken === 'coordination' && !(before && inSubject(tokens, c, sentenceStart, words)))) continue;
     if (cue && to > from && cue[0] >= tokens[from].start && cue[1] <= tokens[to - 1].end) continue;
-    if (inReportingFrame(tokens, c, sentenceStart, words)) continue;
+    if (adverbial && inReportingFrame(tokens, c, sentenceStart, words)) continue;
     if (to > from && otherVerbBetween(tokens, from, to, before)) continue;
     if (before && tokens.slice(from, to).some((t) => t.text === ',') && inRelativeClause(tokens, c, sentenceStart)) continue;
     const distance = to - from + (before ? 0.5 : 0);

@@ -94,3 +94,11 @@ test('date formulas and table errors', () => {
   assert.throws(() => compileTimeGrammar('prefix\tby\tsometime', new Map(), 'x.tsv'), /unknown prefix operation/);
   assert.throws(() => findTimeExpressions('in July', '2024-13-01', 'forward', grammar()), /2024-13-01/);
 });
+
+test('ranges and unions of names: the second name is the next one after the first', () => {
+  assert.equal(window('from Monday to Friday', '2024-10-31'), '2024-11-04..2024-11-08');
+  assert.equal(window('between 2025 and 2027', '2024-10-31'), '2025-01-01..2027-12-31');
+  assert.equal(window('before the end of the year', '2024-10-31'), '2024-10-31..2024-12-31');
+  assert.equal(window('by mid-2025', '2024-10-31'), '2024-10-31..2025-08-31');
+  assert.equal(window('in the next two weeks', '2024-10-31'), '2024-10-31..2024-11-14');
+});

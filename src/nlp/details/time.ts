@@ -80,7 +80,7 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
   const prefixAlt = [...prefixes.keys()].sort(byLength).map((p) => (p.startsWith('the ') ? `(?:the\\s+)?${escapePhrase(p.slice(4))}` : escapePhrase(p))).join('|');
   const pieces = [
     `(?<period>${[...periods.keys()].sort(byLength).map(escapePhrase).join('|')})`,
-    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?<art>a|an)\\s+(?:(?<dva>\\d+|${count})(?:\\s+of)?[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})(?:\\s+of)?[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
+    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?:a|an)\\s+(?:(?<dva>\\d+|${count})(?:\\s+of)?[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})(?:\\s+of)?[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
     `(?<date>(?:(?<d1>${day})\\s+(?:of\\s+)?)?${month}(?:\\s+(?<d2>${day}))?(?:,?\\s+(?:of\\s+)?(?<y1>${year}))?)`,
     `(?<wd>${WEEKDAYS.join('|')})`,
     `(?<season>(?:(?<sd>this|next|last|coming)\\s+)?(?<sn>${Object.keys(SEASONS).join('|')})(?:\\s+(?:of\\s+)?(?<sy>${year}))?)`,
@@ -127,6 +127,7 @@ function unitEdge(unit: string, shift: number, edge: 'start' | 'end' | undefined
   return edge === 'start' ? dayOf(y, 1, 1) : dayOf(y, 12, 31);
 }
 
+/** One scanned piece of a time expression: a base (a date, period or duration), a prefix before it, or "or"/"and". */
 export interface Piece {
   kind: 'base' | 'prefix' | 'conj';
   start: number;
@@ -135,7 +136,13 @@ export interface Piece {
   groups: Record<string, string | undefined>;
 }
 
-interface Base { window: DayWindow; deictic: boolean; needsPrefix: boolean }
+interface Base {
+  window: DayWindow;
+  deictic: boolean;
+  needsPrefix: boolean;
+  /** for a name without a year or week ("Friday", "March"), the step to its next occurrence */
+  recurs?: CalendarUnit;
+}
 
 /** Every time expression in `text` (one sentence), resolved against the reference day in the given direction. */
 export function findTimeExpressions(text: string, referenceDate: string, direction: Direction, grammar: TimeGrammar, offset = 0): TimeExpression[] {
@@ -167,7 +174,8 @@ export function resolveTimeScan(scan: TimeScan, referenceDate: string, direction
     let last = first, window = base.window, deictic = base.deictic;
     const second = secondBase(text, pieces, j, ref, direction, grammar);
     if (second) {
-      const w2 = second.window.start < window.start && !second.deictic ? shiftYear(second.window) : second.window;
+      // "from Monday to Friday", "December or January": the second name is the next one after the first
+      const w2 = second.window.start < window.start && second.recurs ? shift(second.window, second.recurs) : second.window;
       window = { start: Math.min(window.start, w2.start), end: Math.max(window.end, w2.end) };
       deictic ||= second.deictic;
       last = pieces[second.index];
@@ -181,9 +189,14 @@ export function resolveTimeScan(scan: TimeScan, referenceDate: string, direction
   return out;
 }
 
+/** The last reference date read: a document's sentences all share one, so it is parsed once. */
+let lastReference: [string, number] = ['', NaN];
+
 function referenceDay(referenceDate: string): number {
+  if (lastReference[0] === referenceDate) return lastReference[1];
   const ref = dayNumber(referenceDate);
   if (Number.isNaN(ref)) throw new Error(`time: the reference date "${referenceDate}" is not a YYYY-MM-DD day`);
+  lastReference = [referenceDate, ref];
   return ref;
 }
 
@@ -208,7 +221,9 @@ export function timeAnchorWindows(tokens: Token[], first: number, end: number, g
 }
 
 function isTimeAnchor(lower: string, anchors: Set<string>): boolean {
-  if (anchors.has(lower) || YEAR_OR_NUMERIC_DATE.test(lower)) return true;
+  if (anchors.has(lower)) return true;
+  const c = lower.charCodeAt(0);
+  if (c >= 48 && c <= 57 && YEAR_OR_NUMERIC_DATE.test(lower)) return true;
   const bare = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (bare !== lower && anchors.has(bare)) return true;
   return lower.includes('-') && lower.split('-').some((part) => anchors.has(part) || YEAR_OR_NUMERIC_DATE.test(part));
@@ -226,14 +241,14 @@ function scanPieces(text: string, grammar: TimeGrammar): Piece[] {
     const g = m.groups as Record<string, string | undefined>;
     const lower = m[0].toLowerCase();
     const kind = g.prefix !== undefined ? 'prefix' : g.conj !== undefined ? 'conj' : 'base';
-    if (kind === 'base' && !capitalisedName(m[0], g)) continue;
+    if (kind === 'base' && !capitalisedName(g)) continue;
     pieces.push({ kind, start: m.index!, end: m.index! + m[0].length, lower, groups: g });
   }
   return pieces;
 }
 
 /** Month and weekday names are written with a capital in English news; lower-case "may" or "march" are verbs. */
-function capitalisedName(text: string, g: Record<string, string | undefined>): boolean {
+function capitalisedName(g: Record<string, string | undefined>): boolean {
   const name = g.mon ?? g.wd;
   if (name === undefined) return true;
   return /^[A-Z]/.test(name);
@@ -284,8 +299,8 @@ function secondBase(text: string, pieces: Piece[], j: number, ref: number, direc
   return { ...second, window, index: k };
 }
 
-function shiftYear(w: DayWindow): DayWindow {
-  return { start: addUnits(w.start, 1, 'y'), end: addUnits(w.end, 1, 'y') };
+function shift(w: DayWindow, unit: CalendarUnit): DayWindow {
+  return { start: addUnits(w.start, 1, unit), end: addUnits(w.end, 1, unit) };
 }
 
 function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeGrammar): Base | null {
@@ -300,7 +315,7 @@ function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeG
   if (g.wd !== undefined) {
     const wd = WEEKDAYS.indexOf(g.wd.toLowerCase()), today = weekdayOf(ref);
     const day = direction === 'forward' ? ref + ((wd - today + 7) % 7) : ref - ((today - wd + 7) % 7);
-    return { window: { start: day, end: day }, deictic: false, needsPrefix: false };
+    return { window: { start: day, end: day }, deictic: false, needsPrefix: false, recurs: 'w' };
   }
   if (g.season !== undefined) return resolveSeason(g, ref, direction);
   if (g.year !== undefined) { const y = Number(g.year); return { window: { start: dayOf(y, 1, 1), end: dayOf(y, 12, 31) }, deictic: false, needsPrefix: true }; }
@@ -321,7 +336,7 @@ function resolveDate(g: Record<string, string | undefined>, ref: number, directi
   const needsPrefix = day === undefined && g.y1 === undefined;
   if (g.y1 !== undefined) { const w = windowIn(Number(g.y1)); return w && { window: w, deictic: false, needsPrefix }; }
   const w = nearestOccurrence(windowIn, ref, direction);
-  return w && { window: w, deictic: false, needsPrefix };
+  return w && { window: w, deictic: false, needsPrefix, recurs: 'y' };
 }
 
 function monthLength(y: number, month: number): number {
@@ -343,14 +358,13 @@ function resolveSeason(g: Record<string, string | undefined>, ref: number, direc
   if (g.sy !== undefined) return { window: windowIn(Number(g.sy)), deictic: false, needsPrefix: false };
   const y = yearOf(ref);
   const candidates = [y - 2, y - 1, y, y + 1];
-  let w: DayWindow | undefined;
+  let w: DayWindow | null | undefined;
   if (which === 'this') w = candidates.map(windowIn).find((c) => c.start <= ref && ref <= c.end) ?? windowIn(y);
   else if (which === 'next' || which === 'coming') w = candidates.map(windowIn).find((c) => c.start > ref);
   else if (which === 'last') w = candidates.map(windowIn).reverse().find((c) => c.end < ref);
-  else w = nearestOccurrence(windowIn, ref, direction) ?? undefined;
-  // "fall" alone is a verb more often than a season
-  const needsPrefix = which === undefined;
-  return w ? { window: w, deictic: which !== undefined, needsPrefix } : null;
+  else w = nearestOccurrence(windowIn, ref, direction);
+  // a bare season needs a time word before it: "fall" alone is a verb more often than a season
+  return w ? { window: w, deictic: which !== undefined, needsPrefix: which === undefined, recurs: 'y' } : null;
 }
 
 function resolveDuration(g: Record<string, string | undefined>, ref: number, grammar: TimeGrammar): Base | null {

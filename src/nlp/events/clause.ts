@@ -42,6 +42,8 @@ export interface Clause {
   chunkAt: Int32Array;
   /** token -> verb group index, -1 outside groups (offset by first) */
   groupAt: Int32Array;
+  /** token -> actor mention covering it, -1 none (whole text) */
+  mentionAt: Int32Array;
 }
 
 const MODALS = new Set(['will', 'would', 'may', 'might', 'can', 'could', 'shall', 'should', 'must', 'to']);
@@ -53,6 +55,7 @@ const COORDINATORS = new Set(['and', 'or', 'nor', 'but']);
 /** verbs whose object is the subject of the infinitive that follows ("urged Seoul to ...") */
 const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although', 'whether']);
 
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && (PERSONAL.has(t.lower) || POSSESSIVE.has(t.lower)));
 
@@ -61,7 +64,7 @@ export function analyseClause(tokens: Token[], first: number, end: number, menti
   const n = end - first;
   const verbal = new Uint8Array(n);
   for (let i = first; i < end; i++) verbal[i - first] = readsAsVerb(tokens, i, first, end, mentionAt, isVerbForm) ? 1 : 0;
-  const clause: Clause = { tokens, first, end, verbal, chunks: [], groups: [], chunkAt: new Int32Array(n).fill(-1), groupAt: new Int32Array(n).fill(-1) };
+  const clause: Clause = { tokens, first, end, verbal, chunks: [], groups: [], chunkAt: new Int32Array(n).fill(-1), groupAt: new Int32Array(n).fill(-1), mentionAt };
   chunkNouns(clause, mentionAt, mentions);
   groupVerbs(clause);
   return clause;
@@ -245,7 +248,9 @@ export function coordinatedAfter(c: Clause, firstChunk: Chunk, limit: number): C
     const sep = c.tokens[cur.end];
     if (cur.end >= limit || !sep || !(sep.lower === 'and' || sep.lower === ',' || sep.lower === 'or')) break;
     const next = chunkAtToken(c, cur.end + 1);
-    if (!next || next.start !== cur.end + 1 || next.end > limit) break;
+    if (!next || next.start !== cur.end + 1 || next.end > limit || next.prep !== null) break;
+    // after a comma, only a list goes on ("Denmark, France, Germany and Britain"), not "..., chief negotiator X said"
+    if (sep.lower === ',' && ![',', 'and', 'or'].includes(c.tokens[next.end]?.lower ?? '')) break;
     out.push(next);
     cur = next;
   }
@@ -262,7 +267,9 @@ export function groupBefore(c: Clause, i: number): VerbGroup | null {
 /** The chunk right after a verb group (its direct object), if any. */
 export function objectOf(c: Clause, g: VerbGroup, particles = 0): Chunk | null {
   const ch = chunkAtToken(c, g.end + particles);
-  return ch && ch.start === g.end + particles && ch.prep === null ? ch : null;
+  // after a particle ("called on Pyongyang") the object carries the particle as its preposition
+  const prep = particles ? c.tokens[g.end + particles - 1].lower : null;
+  return ch && ch.start === g.end + particles && ch.prep === prep ? ch : null;
 }
 
 /**
@@ -281,6 +288,8 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     if (ch && ch.prep === null) return { chunks: coordinatedBefore(c, ch), route };
     // "reports of North Korea supplying Russia": the noun right before a gerund is its subject
     if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing')) return { chunks: [ch], route: 'gerund' };
+    // "after Russia vetoed": a conjunction that wink reads as a preposition opens a clause whose subject this is
+    if (ch && ch.prep !== null && ch.end === g.start && SUBORDINATORS.has(ch.prep)) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep !== null) {
       // a prepositional phrase between subject and verb ("Seoul on Friday imposed", "Residents of frontline towns have")
       let q = ch.start - 2;
@@ -338,8 +347,18 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     if (!prev) return null;
     const obj = objectOf(c, prev);
     if (t.lower !== 'by' && obj && obj.end === p) return { chunks: [obj], route: 'object-control' };
-    const s = subjectOf(c, prev, depth + 1);
-    return s && { chunks: s.chunks, route: 'gerund' };
+    // "soldiers have been killed and 2,700 wounded while fighting": the nearest earlier subject that names someone
+    for (let g2: VerbGroup | null = prev; g2; g2 = groupBefore(c, g2.start)) {
+      const s = subjectOf(c, g2, depth + 1);
+      if (s && s.chunks.some((ch) => namesActor(c, ch))) return { chunks: s.chunks, route: 'gerund' };
+    }
+    return null;
   }
   return null;
 }
+
+/** Whether a chunk holds an actor mention. */
+const namesActor = (c: Clause, ch: Chunk): boolean => {
+  for (let i = ch.start; i < ch.end; i++) if (c.mentionAt[i] >= 0) return true;
+  return false;
+};

@@ -16,13 +16,14 @@ export interface ActorEntry {
 
 /** How a state is written: its name ("North Korea"), adjective ("North Korean"), people ("North Koreans") or capital ("Pyongyang"). */
 export type CountryForm = 'name' | 'adjective' | 'people' | 'capital';
-export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state' | 'generic';
+export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state' | 'generic' | 'unknown';
 
 export type Sense =
   | { type: 'country'; code: string; form: CountryForm; onlyWith?: string[] }
   | { type: 'org'; codes: string[]; kind: ActorKind; sector?: string; org?: string; name?: string; refs: string[] }
   | { type: 'person'; code: string; sector?: string; title?: string; name: string; org?: string }
-  | { type: 'agent'; sector: string }
+  /** craft: a vehicle that stands for those who crew it ('jets', 'frigate') */
+  | { type: 'agent'; sector: string; craft?: boolean }
   /** a title of office before a name; sector '*' takes the sector of the body before it */
   | { type: 'title'; sector: string }
   | { type: 'reference'; ref: ReferenceKind }
@@ -54,7 +55,7 @@ export interface ActorModel {
 const SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'CVL', 'REF', 'MED', 'BUS', 'NGO', 'IGO', 'ELI', 'LAB', 'EDU', 'HLH', 'REL']);
 const KINDS = new Set<ActorKind>(['state', 'igo', 'organization', 'person', 'group']);
 const FORMS = new Set<CountryForm>(['name', 'adjective', 'people', 'capital']);
-const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state', 'generic']);
+const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state', 'generic', 'unknown']);
 
 /** Senses that name someone or somewhere, and so apply only to capitalised text. */
 export function isName(sense: Sense): boolean {
@@ -146,7 +147,7 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
   for (const { cols, where } of rows(read, 'agents.tsv', 2)) index.add(cols[0], { type: 'agent', sector: checkSector(cols[1], where)! }, where);
   for (const { cols, where } of rows(read, 'agents-extra.tsv', 2)) {
     if (cols[1] === '-') index.remove(cols[0], 'agent');
-    else index.replace(cols[0], { type: 'agent', sector: checkSector(cols[1], where)! }, where);
+    else index.replace(cols[0], { type: 'agent', sector: checkSector(cols[1], where)!, ...(cols[2] === 'craft' ? { craft: true } : {}) }, where);
   }
   for (const { cols, where } of rows(read, 'titles.tsv', 2)) index.add(cols[0], { type: 'title', sector: checkSector(cols[1], where)! }, where);
   for (const { cols, where } of rows(read, 'references.tsv', 2)) {
@@ -162,9 +163,11 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     if (!KINDS.has(kind as ActorKind)) throw new Error(`${where}: unknown kind "${kind}"`);
     index.replace(phrase, { type: 'org', codes: codes.split('|'), kind: kind as ActorKind, sector: checkSector(dash(sector), where), org: dash(org), name: dash(name), refs: dash(refs)?.split(',') ?? [] }, where);
   }
-  for (const { cols, where } of rows(read, 'people.tsv', 5)) {
-    const [phrase, code, sector, title, name, org] = cols;
-    index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
+  for (const file of ['leaders.tsv', 'people.tsv']) {
+    for (const { cols, where } of rows(read, file, 5)) {
+      const [phrase, code, sector, title, name, org] = cols;
+      index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
+    }
   }
   extra.forEach((e, k) => index.replace(e.phrase, senseOfEntry(e), `dictionary entry ${k + 1}`));
   return { phrases: index.byNorm, prefixes: index.prefixes(), countryNames };

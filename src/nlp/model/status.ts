@@ -2,8 +2,9 @@
 import type { ReadTable } from './types.js';
 
 export const CUE_KINDS = [
-  'future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation',
-  'conditional', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence', 'prospective', 'prospect',
+  'future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'occur',
+  'conditional', 'open', 'temporal', 'exclude', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence',
+  'prospective', 'prospect',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

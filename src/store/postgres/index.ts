@@ -1,7 +1,7 @@
 // PostgreSQL archive: a pg Pool for a shared server; `?schema=NAME` in the URL keeps an archive in its own schema.
 import pg from 'pg';
 import { Archive } from '../archive.js';
-import type { BindValue, Db, Row } from '../db.js';
+import { conflictClause, type BindValue, type Db, type Row, type Upsert } from '../db.js';
 import type { Param } from '../rows.js';
 import { StoreError, type Storage } from '../types.js';
 import { postgresDialect } from './dialect.js';
@@ -81,11 +81,11 @@ class PgDb implements Db {
   }
 
   /** INSERT ... SELECT FROM unnest(array per column): thousands of rows per statement, with no parameter-count limit. */
-  async insertMany(table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
+  async insertMany(table: string, columns: readonly string[], rows: readonly Param[][], upsert?: Upsert): Promise<void> {
     if (!rows.length) return;
     const types = await this.typesOf(table);
     const casts = columns.map((c) => `?::${types.get(c)}[]`);
-    const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})${conflictClause(upsert)}`;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       await this.query(sql, columns.map((_, c) => chunk.map((row) => row[c])));

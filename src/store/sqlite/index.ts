@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Archive } from '../archive.js';
-import type { BindValue, Db } from '../db.js';
+import { conflictClause, type BindValue, type Db, type Upsert } from '../db.js';
 import type { Param } from '../rows.js';
 import { StoreError, type Storage } from '../types.js';
 import { sqliteDialect } from './dialect.js';
@@ -96,9 +96,9 @@ class SqliteDb implements Db {
     return result;
   }
 
-  async insertMany(table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
+  async insertMany(table: string, columns: readonly string[], rows: readonly Param[][], upsert?: Upsert): Promise<void> {
     if (!rows.length) return;
-    const st = this.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const st = this.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${conflictClause(upsert)}`);
     for (const row of rows) st.run(row);
   }
 
