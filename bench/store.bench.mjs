@@ -1,6 +1,6 @@
 // `npm run bench:store`: filtered event queries on a large archive, and ingest-with-extraction throughput, for SQLite and PostgreSQL.
 //
-//   node bench/store.bench.mjs [--dist DIR] [--events N] [--queries N] [--ingest-seconds N] [--pg URL | --no-pg]
+//   node bench/store.bench.mjs [--dist DIR] [--events N] [--queries N] [--ingest-seconds N] [--pg URL | --no-pg] [--no-sqlite]
 //
 // Builds an archive of N synthetic events (default 1,000,000) through the store's bulk path (ingestMany) in a temporary
 // SQLite file and a temporary PostgreSQL schema, runs a mix of filtered event queries (by actor, dyad, type+status, date
@@ -227,8 +227,10 @@ async function withBackend(name, open, cleanup) {
 const model = loadModel();
 const docs = corpus();
 const results = new Map();
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-bench-'));
-results.set('SQLite', await withBackend('SQLite', () => openStore(path.join(tmp, 'bench.db')), async () => fs.rmSync(tmp, { recursive: true, force: true })));
+if (!process.argv.includes('--no-sqlite')) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-bench-'));
+  results.set('SQLite', await withBackend('SQLite', () => openStore(path.join(tmp, 'bench.db')), async () => fs.rmSync(tmp, { recursive: true, force: true })));
+}
 if (PG_URL) {
   const schema = `wf_bench_${process.pid}`;
   const pg = (await import('pg')).default;

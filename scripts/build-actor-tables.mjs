@@ -103,6 +103,9 @@ function agentRows() {
   return [...rows.values()].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
 }
 
+/** One-word aliases in the PETRARCH list that are more often something else (a sports team, a missile, a first name). */
+const AMBIGUOUS_GROUP_NAMES = new Set(['Tigers', 'Shahin', 'Hotaru', 'Venceremos']);
+
 function nonStateRows(isoCodes) {
   const text = fs.readFileSync(path.join(petrarch, 'Phoenix.MilNonState.actors.txt'), 'latin1');
   const rows = [];
@@ -123,61 +126,17 @@ function nonStateRows(isoCodes) {
     if (inline[2]) flush(inline[2]);
   }
   const seen = new Set();
-  return rows.filter((r) => !seen.has(r[0].toLowerCase()) && seen.add(r[0].toLowerCase())).sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
+  return rows.filter((r) => !AMBIGUOUS_GROUP_NAMES.has(r[0]) && !seen.has(r[0].toLowerCase()) && seen.add(r[0].toLowerCase())).sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
 }
 
-/** Surnames shared by too many people to stand alone for one of them. */
-const COMMON_SURNAMES = new Set(['KIM', 'LEE', 'PARK', 'CHOI', 'WANG', 'ZHANG', 'CHEN', 'LIU', 'YANG', 'SINGH', 'KHAN', 'ALI', 'AHMED', 'HASSAN', 'HUSSEIN', 'MOHAMMED', 'MUHAMMAD', 'SHARIF', 'NGUYEN', 'TRAN', 'ABDULLAH', 'SMITH', 'JOHNSON', 'BROWN', 'JONES', 'MILLER', 'DAVIS', 'WILSON', 'CLARK', 'YOUNG', 'KING', 'WRIGHT', 'HILL', 'GREEN', 'ROSS', 'RICE', 'POWELL', 'BUSH', 'CLINTON', 'GANDHI', 'ASSAD']);
+const FUNCTION_WORDS = new Set(['OF', 'THE', 'FOR', 'AND', 'IN', 'ON', 'TO', 'DE', 'DEL', 'LA', 'AL']);
 
-/**
- * People with their dated roles (leaders, ministers, opposition figures), taking each person's latest office that is not
- * "elite" (ELI) as the code, else ELI. The file also lists countries, cities and institutions, which are not taken here.
- */
-function leaderRows(isoCodes) {
-  const text = fs.readFileSync(path.join(petrarch, 'Phoenix.Countries.actors.txt'), 'latin1');
-  const byPhrase = new Map();
-  let names = [], codes = [], dated = false;
-  const flush = () => {
-    const roles = codes.map((c) => c.match(/^([A-Z]{3})([A-Z]{3})?/)).filter((m) => m && m[2] && isoCodes.has(m[1]));
-    const office = [...roles].reverse().find((m) => m[2] !== 'ELI') ?? roles[roles.length - 1];
-    const sector = office && (SECTOR_OF[office[2]] ?? (office[2] === 'ELI' ? 'ELI' : undefined));
-    if (dated && names.length && sector) {
-      const canonical = names[0];
-      for (const n of names) byPhrase.set(n.toLowerCase(), [n, office[1], sector, '-', canonical]);
-    }
-    names = []; codes = []; dated = false;
-  };
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/#.*/, '').trimEnd();
-    if (/^[A-Z]/.test(line)) {
-      flush();
-      const name = personName(line.replace(/\[.*$/, ''));
-      if (name) names.push(name);
-    } else if (line.startsWith('+')) {
-      const alias = line.slice(1).trim();
-      const words = alias.replace(/_+$/, '').split('_');
-      if (words.length === 1 && (alias.replace(/_/g, '').length <= 3 || COMMON_SURNAMES.has(words[0]))) continue;
-      const name = personName(alias);
-      if (name) names.push(name);
-    } else if (/^\s+\[/.test(line)) {
-      const code = line.trim().slice(1, -1);
-      if (/\d/.test(code)) dated = true;
-      codes.push(code);
-    }
-  }
-  flush();
-  return [...byPhrase.values()].sort((a, b) => a[1].localeCompare(b[1]) || a[4].localeCompare(b[4]) || a[0].localeCompare(b[0]));
-}
-
-function personName(raw) {
-  const phrase = raw.replace(/_+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!/^[A-Z][A-Z .'-]+$/.test(phrase) || phrase.length < 4) return null;
-  return phrase.split(' ').map((w) => w.split('-').map((p) => (p ? p[0] + p.slice(1).toLowerCase() : p)).join('-')).join(' ');
-}
-
-/** PETRARCH writes names in capitals; short all-letter words of 2-5 capitals without vowels-only shape stay acronyms. */
+/** PETRARCH writes names in capitals: "ISLAMIC STATE" -> "Islamic State"; short words without vowels stay acronyms ("PKK"). */
 function titleCase(phrase) {
-  return phrase.split(' ').map((w) => (w.length <= 5 && !/[AEIOU]/.test(w.slice(1)) ? w : w[0] + w.slice(1).toLowerCase().replace(/([-'’])([a-z])/g, (_, p, c) => p + c))).join(' ');
+  return phrase.split(' ').map((w, k) => {
+    if (k > 0 && FUNCTION_WORDS.has(w)) return w.toLowerCase();
+    return w.length <= 5 && !/[AEIOU]/.test(w.slice(1)) ? w : w[0] + w.slice(1).toLowerCase();
+  }).join(' ');
 }
 
 function write(name, header, rows) {
@@ -202,8 +161,3 @@ write('nonstate.tsv', [
   'Source: PETRARCH2 Phoenix.MilNonState.actors.txt (github.com/openeventdata/petrarch2, MIT licence, Open Event Data Alliance); lists end around 2018.',
   'Columns: phrase <TAB> ISO 3166-1 alpha-3 code <TAB> sector',
 ], nonStateRows(new Set(countryTable.map((r) => r[1]))));
-write('leaders.tsv', [
-  'People with the office they last held in the PETRARCH lists (leaders and officials up to about 2018). Generated by scripts/build-actor-tables.mjs; people.tsv (current office holders) overrides it.',
-  'Source: PETRARCH2 Phoenix.Countries.actors.txt (github.com/openeventdata/petrarch2, MIT licence, Open Event Data Alliance), from CountryInfo.txt.',
-  'Columns: phrase <TAB> code <TAB> sector <TAB> title (-) <TAB> canonical name',
-], leaderRows(new Set(countryTable.map((r) => r[1]))));

@@ -39,8 +39,11 @@ const role = (value: string): Role => {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
-async function openServerStore(dbFlag: string | undefined, fallback?: string): Promise<ServerStore> {
-  const storage = await openStore(dbFlag ?? (fallback && !process.env.WATCHFLOOR_DB ? fallback : resolveDbUrl(dbFlag)));
+/** A database URL fit to print: a password in it is masked. */
+const printable = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
+
+async function openServerStore(url: string): Promise<ServerStore> {
+  const storage = await openStore(url);
   try {
     return asServerStore(storage);
   } catch (err) {
@@ -92,9 +95,9 @@ export function registerServeCommands(program: Command): void {
     .option('--public', 'let anyone read without a token (writes still need an analyst token)')
     .action(async (flags: ServeFlags) => {
       const { problems, from } = loadProblemsOrFail(flags.problems);
-      const store = await openServerStore(flags.db);
+      const store = await openServerStore(resolveDbUrl(flags.db));
       await serveUntilStopped(store, flags, problems, (url) => [
-        `watchfloor serving ${store.dialect} archive ${flags.db ?? resolveDbUrl(undefined)}`,
+        `watchfloor serving ${store.dialect} archive ${printable(resolveDbUrl(flags.db))}`,
         `  dashboard  ${url}/`, `  API        ${url}/api  (described at ${url}/openapi.json)`,
         `  problems   ${problems.length}${from ? ` from ${from}` : ''}`,
         flags.public ? '  reads are public; writes need an analyst token' : '  every request needs a token: watchfloor token create --name NAME --role reader',
@@ -109,7 +112,7 @@ export function registerServeCommands(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
     .option('--db <url>', 'the archive (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .action(async (flags: { name: string; role: Role; db?: string }) => {
-      const store = await openServerStore(flags.db);
+      const store = await openServerStore(resolveDbUrl(flags.db));
       try {
         const { info, secret } = await store.createToken(flags.name, flags.role);
         process.stdout.write(`${secret}\n`);
@@ -121,7 +124,7 @@ export function registerServeCommands(program: Command): void {
     .option('--db <url>', 'the archive (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .option('--json', 'print JSON')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = await openServerStore(flags.db);
+      const store = await openServerStore(resolveDbUrl(flags.db));
       try {
         const tokens = await store.listTokens();
         if (flags.json) return void process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
@@ -134,7 +137,7 @@ export function registerServeCommands(program: Command): void {
     .description('revoke a token by its id (see `token list`)')
     .option('--db <url>', 'the archive (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .action(async (id: string, flags: { db?: string }) => {
-      const store = await openServerStore(flags.db);
+      const store = await openServerStore(resolveDbUrl(flags.db));
       try {
         if (!(await store.revokeToken(id))) throw new UsageError(`no active token ${JSON.stringify(id)} (see \`watchfloor token list\`)`);
         process.stdout.write(`revoked ${id}\n`);
@@ -146,10 +149,12 @@ export function registerServeCommands(program: Command): void {
     .option('--no-serve', 'load the corpus and report, then exit')
     .action(async (flags: ServeFlags & { serve: boolean }) => {
       const { problems } = loadProblemsOrFail(flags.problems);
-      const store = await openServerStore(flags.db, DEMO_DB);
+      // the demo never writes into the archive WATCHFLOOR_DB names: only an explicit --db moves it
+      const db = flags.db ?? DEMO_DB;
+      const store = await openServerStore(db);
       const say = (s: string) => process.stdout.write(`${s}\n`);
       try {
-        say(`loading the demo corpus into ${flags.db ?? (process.env.WATCHFLOOR_DB || DEMO_DB)} ...`);
+        say(`loading the demo corpus into ${printable(db)} ...`);
         const summary = await loadDemoCorpus(store, loadModel(), undefined, (o) => { if ('failed' in o) process.stderr.write(`failed: ${o.name}: ${o.failed}\n`); });
         const stats = await store.stats();
         say(`  ${summary.new} new, ${summary.duplicate} already stored, ${summary.failed.length} failed; the archive holds ${stats.documents} documents, ${stats.events} events, ${stats.clusters} clusters`);

@@ -1,8 +1,6 @@
 // The batch ingest against a real SQLite archive: counts, idempotence, near-duplicates, failures that do not stop the batch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadModel } from '../nlp/model/load.js';
 import { openStore } from '../store/index.js';
@@ -11,11 +9,12 @@ import { ARTICLES, generatedArticle, writeArticleFolder } from './fixtures/artic
 import { formatSummary, ingestItems, Ingester } from './ingest.js';
 import { readInput } from './readers/sources.js';
 import type { SourceItem } from './readers/types.js';
+import { tempDir } from './fixtures/temp.js';
 
 const model = loadModel();
 
 async function tempStore(): Promise<{ storage: Storage; dir: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-ingest-'));
+  const dir = tempDir('wf-ingest');
   return { storage: await openStore(path.join(dir, 'archive.db')), dir };
 }
 

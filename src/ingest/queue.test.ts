@@ -1,14 +1,13 @@
 // Queueing documents as jobs: keyed by content so that nothing is queued twice, archived copies not queued at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../store/index.js';
 import type { Job, JobId } from '../store/types.js';
 import { ARTICLES } from './fixtures/articles.js';
 import { DOCUMENT_JOB, documentFromJob, documentJob, Enqueuer, formatEnqueueSummary } from './queue.js';
 import type { SourceItem } from './readers/types.js';
+import { tempDir } from './fixtures/temp.js';
 
 const items = (): SourceItem[] => ARTICLES.map((a) => ({ doc: { name: `${a.id}.json`, id: a.id, text: a.text, meta: { title: a.title, published: a.published } } }));
 
@@ -30,7 +29,7 @@ test('payloads that are not documents are refused with the job id', () => {
 });
 
 test('queueing twice queues once; read failures are counted with their names', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-queue-'));
+  const dir = tempDir('wf-queue');
   const storage = await openStore(path.join(dir, 'archive.db'));
   const first = new Enqueuer(storage, 2);
   for (const item of [...items(), { failure: { name: 'bad.json', reason: 'not valid JSON' } }]) await first.add(item);

@@ -3,14 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../store/index.js';
 import type { Storage } from '../store/types.js';
 import { ARTICLES, generatedArticle, writeArticleFolder } from './fixtures/articles.js';
 import { runCli, startCli, waitFor } from './fixtures/cli.js';
+import { tempDir } from './fixtures/temp.js';
 
-const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'wf-reliability-'));
 
 /** Every stored document has exactly the events its record lists: nothing half-written. */
 async function assertWholeDocuments(storage: Storage): Promise<number> {
@@ -26,7 +25,7 @@ async function assertWholeDocuments(storage: Storage): Promise<number> {
 }
 
 test('kill -9 during a large ingest: nothing committed is lost, no partial document, the rerun completes', async () => {
-  const dir = tempDir();
+  const dir = tempDir('wf-reliability');
   const total = 300;
   const docs = writeArticleFolder(path.join(dir, 'docs'), Array.from({ length: total }, (_, i) => generatedArticle(i)));
   const db = path.join(dir, 'archive.db');
@@ -52,7 +51,7 @@ test('kill -9 during a large ingest: nothing committed is lost, no partial docum
 });
 
 test('two ingest processes on one SQLite file both succeed', async () => {
-  const dir = tempDir();
+  const dir = tempDir('wf-reliability');
   const articles = Array.from({ length: 80 }, (_, i) => generatedArticle(1000 + i));
   // overlapping halves: the shared documents must end up stored once
   const a = writeArticleFolder(path.join(dir, 'a'), articles.slice(0, 50));
@@ -70,7 +69,7 @@ test('two ingest processes on one SQLite file both succeed', async () => {
 });
 
 test('corrupt, binary, empty and huge files and a broken feed are reported by name; the rest is stored; exit code 1', async () => {
-  const dir = tempDir();
+  const dir = tempDir('wf-reliability');
   const docs = writeArticleFolder(path.join(dir, 'docs'), ARTICLES.slice(0, 2));
   fs.writeFileSync(path.join(docs, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0]));
   fs.writeFileSync(path.join(docs, 'empty.txt'), '');
@@ -89,7 +88,7 @@ test('corrupt, binary, empty and huge files and a broken feed are reported by na
 });
 
 test('exports of an ingested archive: the CSV has a row per stored event, the STIX bundle parses', async () => {
-  const dir = tempDir();
+  const dir = tempDir('wf-reliability');
   const db = path.join(dir, 'archive.db');
   const docs = writeArticleFolder(path.join(dir, 'docs'), ARTICLES);
   assert.equal((await runCli(['ingest', docs, '--db', db, '--quiet'])).code, 0);
@@ -112,7 +111,7 @@ test('exports of an ingested archive: the CSV has a row per stored event, the ST
 });
 
 test('Ctrl-C during a batch ingest: the batch in hand is committed, the summary printed, exit code 130', async () => {
-  const dir = tempDir();
+  const dir = tempDir('wf-reliability');
   const docs = writeArticleFolder(path.join(dir, 'docs'), Array.from({ length: 200 }, (_, i) => generatedArticle(3000 + i)));
   const db = path.join(dir, 'archive.db');
   const run = startCli(['ingest', docs, '--db', db, '--batch', '4', '--quiet']);

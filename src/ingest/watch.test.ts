@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ARTICLES } from './fixtures/articles.js';
@@ -11,6 +10,7 @@ import { startCli, waitFor } from './fixtures/cli.js';
 import { DEFAULT_READ_OPTIONS } from './readers/sources.js';
 import type { SourceItem } from './readers/types.js';
 import { clampInterval, MAX_INTERVAL_MS, MIN_INTERVAL_MS, watchInputs } from './watch.js';
+import { tempDir } from './fixtures/temp.js';
 
 const rss = (items: number) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>${ARTICLES.slice(0, items)
   .map((a) => `<item><title>${a.title}</title><guid>${a.id}</guid><pubDate>${new Date(a.published).toUTCString()}</pubDate><description>${a.text}</description></item>`)
@@ -25,7 +25,7 @@ test('intervals are bounded', () => {
 });
 
 test('a watched folder and feed: what is there first, then each new file and item once', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-watch-'));
+  const dir = tempDir('wf-watch');
   fs.writeFileSync(path.join(dir, 'first.txt'), ARTICLES[0].text);
   let feedItems = 1;
   const server = http.createServer((_, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml' }); res.end(rss(feedItems)); });
@@ -58,7 +58,7 @@ test('a watched folder and feed: what is there first, then each new file and ite
 });
 
 test('`ingest --watch`: a file dropped in is ingested, Ctrl-C stops cleanly with the summary', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-watch-cli-'));
+  const dir = tempDir('wf-watch-cli');
   const inbox = path.join(dir, 'inbox');
   fs.mkdirSync(inbox);
   fs.writeFileSync(path.join(inbox, 'a.json'), JSON.stringify(ARTICLES[0]));

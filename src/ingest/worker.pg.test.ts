@@ -2,13 +2,12 @@
 // Skips with a message when PostgreSQL is unreachable, unless CI=true.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openStore } from '../store/index.js';
 import { generatedArticle, writeArticleFolder } from './fixtures/articles.js';
 import { runCli } from './fixtures/cli.js';
+import { tempDir } from './fixtures/temp.js';
 
 const PG_URL = process.env.WATCHFLOOR_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -33,7 +32,7 @@ test('two worker processes on one queue process every document exactly once', { 
   const schema = `wf_workers_${process.pid}_${Date.now().toString(36)}`;
   const db = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`;
   const total = 40;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-workers-'));
+  const dir = tempDir('wf-workers');
   const docs = writeArticleFolder(path.join(dir, 'docs'), Array.from({ length: total }, (_, i) => generatedArticle(2000 + i)));
   try {
     const queued = await runCli(['ingest', '--queue', docs, '--db', db, '--quiet']);

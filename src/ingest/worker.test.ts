@@ -1,17 +1,16 @@
 // A worker in process against SQLite: every queued document is extracted and stored, bad jobs fail without retry, abort hands back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadModel } from '../nlp/model/load.js';
 import { openStore } from '../store/index.js';
 import { ARTICLES, generatedArticle } from './fixtures/articles.js';
 import { DOCUMENT_JOB, documentJob } from './queue.js';
 import { runWorker } from './worker.js';
+import { tempDir } from './fixtures/temp.js';
 
 const model = loadModel();
-const tempDb = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wf-worker-')), 'archive.db');
+const tempDb = () => path.join(tempDir('wf-worker'), 'archive.db');
 
 test('a worker drains the queue: documents stored, a duplicate completed, a bad payload failed for good', async () => {
   const storage = await openStore(tempDb());

@@ -104,3 +104,35 @@ test('the words of a user dictionary are found in the text', () => {
   const { actors } = findActors(doc, extra);
   assert.deepEqual(actors.map(tuple), ['PHL/REB']);
 });
+
+test('"the North" stands for North Korea only once a Korea is named, and not inside a longer name', () => {
+  assert.deepEqual(actorsOf('The North said nothing.').actors.map(tuple), []);
+  const { actors, text } = actorsOf('South Korea protested. The North Korean military said the North would respond.');
+  assert.deepEqual(surfaces(find(actors, 'PRK', 'MIL')!, text), ['North Korean military']);
+  assert.deepEqual(surfaces(find(actors, 'PRK', undefined)!, text), ['the North']);
+});
+
+test('ships take the flag state when the text gives one, else no country', () => {
+  const { actors } = actorsOf('Police boarded the Malta-flagged Vezhen, and an oil tanker was seized.');
+  assert.ok(actors.some((a) => a.code === 'MLT' && a.sector === 'BUS' && a.name === 'Vezhen'));
+  assert.ok(find(actors, '---', 'BUS'), 'a tanker without a country');
+});
+
+test('a state\'s own body with an IGO\'s name is the state\'s, and coordinated adjectives share their noun', () => {
+  const { actors } = actorsOf("Russia's Security Council met as U.S. and Russian negotiators arrived.");
+  assert.ok(find(actors, 'RUS', 'GOV'));
+  assert.ok(!actors.some((a) => a.code === 'IGO'), 'not the UN Security Council');
+  assert.ok(find(actors, 'USA', 'GOV'), 'U.S. negotiators');
+});
+
+test('military craft stand for the forces of their state, but not as instruments', () => {
+  const { actors, mentions, text } = actorsOf('Polish MiG-29s were scrambled. The troops were trained to fight with drones.');
+  const polish = find(actors, 'POL', 'MIL')!;
+  assert.deepEqual(surfaces(polish, text), ['Polish MiG-29s', 'The troops'], '"the troops" are the latest forces named');
+  assert.ok(!mentions.some((m) => text.slice(m.start, m.end) === 'drones'), '"with drones" is not an actor');
+});
+
+test('officials listed after a group of the same office share its country', () => {
+  const { actors } = actorsOf('Blinken hosted their South Korean counterparts, Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun, in Washington.');
+  for (const name of ['Cho Tae-yul', 'Kim Yong-hyun']) assert.equal(actors.find((a) => a.name === name)?.code, 'KOR', name);
+});

@@ -17,6 +17,8 @@ interface ActorSpec {
   title?: string;
   /** nouns that may refer back to it later ("the agency") */
   refs?: string[];
+  /** the role noun it was named by ("defence minister"), so that "Defence Minister Kim" later takes its country */
+  role?: string;
 }
 
 /** A table phrase found in the text; `capitalised` says whether its name senses apply. */
@@ -25,12 +27,8 @@ interface Match { phrase: Phrase; end: number; capitalised: boolean }
 /** A body or state that stands before a noun and gives it a country: "North Korean", "South Korea's", "NIS", "the White House". */
 interface Modifier { code: string; sector?: string; org?: OrgSense; spec: ActorSpec }
 
-/** Capitals after these words are places, not governments ("a visit to Moscow", "In Rome"). */
-const LOCATIVE = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'inside', 'outside', 'around', 'across', 'toward', 'towards', 'via', 'through', 'within', 'throughout', 'over', 'outside', 'of', 'between', 'visit', 'visited', 'visiting']);
 /** Determiners that make a bare agent noun definite, so that it refers back ("the troops"). */
 const DEFINITE = new Set(['the', 'these', 'those']);
-/** Verbs after which "it" is usually empty ("it remained to be seen", "it is likely"). */
-const EXPLETIVE_VERBS = new Set(['be', 'remain', 'seem', 'appear', 'take', 'emerge']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 /** What each kind of pronoun may refer to. */
@@ -41,12 +39,10 @@ const REFERENT: Record<string, (e: ActorEntity) => boolean> = {
 };
 /** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
 const CONTEXT_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'LAB', 'CVL', 'REB', 'OPP', 'PTY', 'NGO', 'MED']);
-/** "Malta-flagged", "Bulgarian-owned": the state whose flag or owners a ship or company has. */
-const OWNERSHIP = new Set(['flagged', 'owned', 'registered', 'operated']);
 /** Military aircraft and ship types: "MiG-29s", "F-16", "Su-34s". */
 const DESIGNATION = /^\p{Lu}[\p{L}]*-\d+[a-z]*$/u;
-/** Capitalised words after a role noun that are not a name ("told lawmakers Wednesday"). */
-const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'i']);
+/** Sectors that only a state has: without a state to belong to, such a noun names no actor. */
+const STATE_ORGANS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP']);
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -77,6 +73,7 @@ class ActorFinder {
   /** the latest actor of each sector, of each noun that may refer back to it ("agency"), and the latest state: what a definite noun may mean */
   private readonly lastBySector = new Map<string, ActorEntity>();
   private readonly lastByRef = new Map<string, ActorEntity>();
+  private readonly lastByRole = new Map<string, ActorEntity>();
   private lastState: ActorEntity | undefined;
   /** surnames of people named so far ("Kim", "Austin") */
   private readonly surnames = new Map<string, ActorEntity>();
@@ -136,6 +133,13 @@ class ActorFinder {
     return p.senses.some((s) => s.type === 'country' && s.onlyWith!.some((code) => this.codeCounts.has(code)));
   }
 
+  /** The normalised words of tokens [first, end), as table phrases are written. */
+  private joined(first: number, end: number): string {
+    let out = this.norms[first];
+    for (let k = first + 1; k < end; k++) out += (this.tokens[k].start > this.tokens[k - 1].end ? ' ' : '') + this.norms[k];
+    return out;
+  }
+
   private surface(first: number, end: number): string {
     return this.doc.text.slice(this.tokens[first].start, this.tokens[end - 1].end);
   }
@@ -184,13 +188,13 @@ class ActorFinder {
 
   /** A state or named body, alone or before the noun it gives a country to. */
   private modified(m: Match, country: CountrySense | undefined, org: OrgSense | undefined, i: number, limit: number): number {
-    if (country?.form === 'capital' && !org && i > 0 && LOCATIVE.has(this.norms[i - 1])) return m.end;
+    if (country?.form === 'capital' && !org && i > 0 && this.model.cues.locative.has(this.norms[i - 1])) return m.end;
     const own: ActorSpec = org ? this.orgSpec(org, null) : this.stateSpec(country!.code);
     const mod: Modifier = { code: own.code, sector: own.sector, org, spec: own };
     let j = m.end;
     const possessive = j < limit && POSSESSIVE.has(this.norms[j]);
     if (possessive) j++;
-    if (country?.form === 'adjective' && !possessive) {
+    if ((country?.form === 'adjective' || country?.form === 'name') && !possessive) {
       const shared = this.sharedHead(m.end, limit);
       if (shared) {
         this.mention({ ...shared, code: own.code, name: undefined }, i, m.end);
@@ -210,7 +214,7 @@ class ActorFinder {
     return possessive ? j : m.end;
   }
 
-  /** "Hungarian and Romanian officials": the noun after the second adjective belongs to the first one too. */
+  /** "Hungarian and Romanian officials", "U.S. and Russian negotiators": the noun after the second adjective belongs to the first state too. */
   private sharedHead(j: number, limit: number): ActorSpec | null {
     if (j + 1 >= limit || (this.norms[j] !== 'and' && this.norms[j] !== ',' && this.norms[j] !== 'or')) return null;
     const next = this.matchAt(j + 1, limit);
@@ -252,7 +256,7 @@ class ActorFinder {
       }
       const t = this.tokens[j];
       // "the Malta-flagged Vezhen", "a Bulgarian-owned ship": a ship or company under that state's flag
-      if (j === first + 1 && this.norms[first] === '-' && OWNERSHIP.has(this.norms[j])) {
+      if (j === first + 1 && this.norms[first] === '-' && this.model.cues.ownership.has(this.norms[j])) {
         const nameEnd = this.nameAfter(j + 1, limit);
         if (nameEnd) return { spec: { kind: 'organization', code: mod.code, sector: 'BUS', name: this.surface(j + 1, nameEnd) }, end: nameEnd };
       }
@@ -260,6 +264,8 @@ class ActorFinder {
       if (DESIGNATION.test(t.text) && !(j + 1 < limit && this.senseOf(this.matchAt(j + 1, limit), 'agent'))) {
         return this.isHead(j + 1, limit, j, true) ? { spec: this.agentSpec('MIL', mod, j, j + 1), end: j + 1 } : null;
       }
+      // "Bosnian Serbs", "Iraqi Kurds": a people of that state, so the state itself
+      if (j === first && !mod.org && t.pos === 'PROPN' && t.lower.endsWith('s') && this.isHead(j + 1, limit, j)) return { spec: mod.spec, end: j + 1 };
       const lowerWord = t.text[0] === t.lower[0];
       if (!((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'CCONJ' || t.pos === 'VERB' && t.lower.endsWith('ed')) && lowerWord) && t.lower !== '-') return null;
       j++;
@@ -272,7 +278,9 @@ class ActorFinder {
     if (end >= limit) return true;
     const next = this.tokens[end];
     if (POSSESSIVE.has(this.norms[end])) return true;
-    if (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') return false;
+    // "ship-tracking data", "troop-carrying": a hyphen joins the noun to the next word
+    if (next.text === '-' && next.start === this.tokens[end - 1].end) return false;
+    if ((next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') && !this.model.cues.time.has(this.norms[end])) return false;
     // "military" is tagged ADJ even where it is a noun ("the military said"): then a country, determiner or possessive comes before it
     if (this.tokens[first].pos === 'ADJ') {
       if (next.pos === 'ADJ' || next.text === '-') return false;
@@ -293,7 +301,7 @@ class ActorFinder {
       const attached = end > j && t.start === this.tokens[end - 1].end;
       // "Jae-ryeol" comes as "Jae", "-", "ryeol"
       if (attached && (t.text === '-' || this.tokens[end - 1].text === '-')) { end++; continue; }
-      if (attached || !/^\p{Lu}/u.test(t.text) || NOT_NAMES.has(this.norms[end])) break;
+      if (attached || !/^\p{Lu}/u.test(t.text) || this.model.cues.time.has(this.norms[end])) break;
       // a state or body after the title is not part of the name ("chief Palestinian negotiator")
       const m = this.matchAt(end, limit);
       if (m && !this.senseOf(m, 'person') && m.phrase.senses.some((s) => s.type !== 'reference')) break;
@@ -310,7 +318,7 @@ class ActorFinder {
     const person = known && known.end === nameEnd ? this.senseOf(known, 'person') : undefined;
     if (person) return this.personSpec(person, mod, title);
     const name = this.surface(nameStart, nameEnd);
-    const code = mod?.code ?? this.personContext(titleStart, titleSector);
+    const code = mod?.code ?? this.lastByRole.get(this.joined(titleStart, nameStart))?.code ?? this.personContext(titleStart, titleSector);
     const sector = titleSector === '*' ? mod?.sector ?? (code === 'IGO' ? undefined : 'GOV') : mod?.code === 'IGO' ? undefined : titleSector;
     return { kind: 'person', code, sector, name, title, org: mod?.code === 'IGO' ? mod.spec.org : undefined };
   }
@@ -329,10 +337,13 @@ class ActorFinder {
     }
     const sector = agent?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
     if (!sector || !this.isHead(m.end, limit, i)) return m.end;
+    // "the army of Sudan" (one mention); "demonstrators in Baghdad", "civilians in Ukraine": people of a place, which stays a place
     const of = this.ofCountry(m.end, limit);
-    if (of) {
-      this.mention(this.agentSpec(sector, of.mod, i, m.end), i, of.end);
-      return of.end;
+    const place = of || STATE_ORGANS.has(sector) ? null : this.inCountry(m.end, limit);
+    if (of || place) {
+      const end = of ? of.end : m.end;
+      this.mention(this.agentSpec(sector, (of ?? place)!.mod, i, m.end), i, end);
+      return end;
     }
     const quantifier = i > 0 ? this.senseOf(this.matchAt(i - 1, i), 'reference')?.ref : undefined;
     if (quantifier === 'generic') return m.end;
@@ -350,6 +361,8 @@ class ActorFinder {
     }
     const spec = this.agentSpec(sector, null, i, m.end);
     if (quantifier === 'unknown') spec.code = '---';
+    // "officials said" in an article that names no state: nobody in particular
+    else if (spec.code === '---' && STATE_ORGANS.has(spec.sector!)) return m.end;
     // a bare "aircraft" or "drones" belongs to a state only when one acts earlier in the sentence, and is an instrument after a preposition ("with drones")
     else if (agent?.craft && (!this.recent((e) => isStateCode(e.code), 0, i) || this.afterPreposition(start))) return m.end;
     this.mention(spec, start, m.end);
@@ -384,6 +397,15 @@ class ActorFinder {
     return { mod: { code: c.code, spec }, end: m.end };
   }
 
+  /** "in Baghdad", "in Ukraine": the state where people are. */
+  private inCountry(j: number, limit: number): { mod: Modifier } | null {
+    if (j + 1 >= limit || this.norms[j] !== 'in') return null;
+    const m = this.matchAt(j + 1, limit);
+    const c = this.countrySense(m);
+    if (!m || !c || (c.form !== 'name' && c.form !== 'capital') || this.senseOf(m, 'org')) return null;
+    return { mod: { code: c.code, spec: this.stateSpec(c.code) } };
+  }
+
   /** "the agency", "the alliance": a noun that names the kind of a body mentioned before. */
   private definiteDescription(i: number, limit: number): number | null {
     if (!DEFINITE.has(this.norms[i]) || i + 1 >= limit) return null;
@@ -406,8 +428,11 @@ class ActorFinder {
       if (states.length === 2) for (const e of states.reverse()) this.mentionEntity(e, i, end, true);
       return end;
     }
-    if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && EXPLETIVE_VERBS.has(this.tokens[i + 1].lemma)) return end;
-    const target = ref === 'state' ? this.lastState : this.recent(REFERENT[ref], ref === 'person' ? PERSON_REACH : PRONOUN_REACH, i);
+    if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma)) return end;
+    const target = ref === 'state' ? this.lastState
+      // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
+      : ref === 'singular' ? this.recent(REFERENT.singular, 0, i) ?? this.previousSubject(i, REFERENT.singular)
+      : this.recent(REFERENT[ref], ref === 'person' ? PERSON_REACH : PRONOUN_REACH, i);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
@@ -435,26 +460,56 @@ class ActorFinder {
     return undefined;
   }
 
+  /** The actor that opens the sentence before token i's ("The NIS said ... . It added ..."), if one does. */
+  private previousSubject(i: number, test: (e: ActorEntity) => boolean): ActorEntity | undefined {
+    const sentence = this.tokens[i].sentence;
+    if (sentence === 0) return undefined;
+    const before = this.doc.sentences[sentence - 1];
+    let first: Mention | undefined;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence >= sentence - 1; k--) {
+      if (this.mentions[k].sentence === sentence - 1) first = this.mentions[k];
+    }
+    if (!first || this.weak.has(first)) return undefined;
+    const opener = first.firstToken === before.firstToken || (first.firstToken === before.firstToken + 1 && this.tokens[before.firstToken].pos === 'DET');
+    const e = this.entityOfMention.get(first)!;
+    return opener && test(e) ? e : undefined;
+  }
+
+  /** The first entity in token i's sentence, before i, that passes the test. */
+  private firstInSentence(test: (e: ActorEntity) => boolean, i: number): ActorEntity | undefined {
+    const sentence = this.tokens[i].sentence;
+    let found: ActorEntity | undefined;
+    for (let k = this.mentions.length - 1; k >= 0 && this.mentions[k].sentence === sentence; k--) {
+      const m = this.mentions[k];
+      const e = this.entityOfMention.get(m)!;
+      if (m.start < this.tokens[i].start && !this.weak.has(m) && test(e)) found = e;
+    }
+    return found;
+  }
+
   /**
    * The country of an official named without one: the person or group just before it in a list or apposition
    * ("their South Korean counterparts, Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun"),
-   * a body of the same sector named before ("lawmakers" -> "lawmaker Lee"), a state named earlier in the sentence, or the article's main state.
+   * a body of the same sector named before ("lawmakers" -> "lawmaker Lee"), the first state named in the sentence, or the article's main state.
    */
   private personContext(i: number, sector: string): string {
     const last = this.mentions[this.mentions.length - 1];
     if (last && !this.weak.has(last) && i >= 2 && last.endToken === i - 1 && (this.norms[i - 1] === ',' || this.norms[i - 1] === 'and')) {
       const e = this.entityOfMention.get(last)!;
-      if (e.code !== '---') return e.code;
+      // an apposition or list of officials shares the office's sector; "..., lawmaker Lee said" after "assault units" does not
+      if (e.code !== '---' && (e.sector === sector || (sector === '*' && e.sector === 'GOV'))) return e.code;
     }
     const sameSector = sector !== 'GOV' && sector !== '*' ? this.lastBySector.get(sector) : undefined;
     if (sameSector) return sameSector.code;
-    const inSentence = this.recent((e) => isStateCode(e.code), 0, i);
-    return inSentence?.code ?? this.contextCode(i, 0);
+    // an official of unstated country most often speaks for the sentence's subject, its first state
+    const subject = this.firstInSentence((e) => isStateCode(e.code), i);
+    return subject?.code ?? this.contextCode(i, 0);
   }
 
   /** The country of a bare noun of a state organ: a state acting earlier in the sentence, else the country of the last body of its sector ("the contingent" after "North Korean troops"), else the context. */
   private agentContext(sector: string, i: number): string {
-    const inSentence = this.recent((e) => isStateCode(e.code), 0, i);
+    // a ship or company in the sentence says nothing about whose police or troops these are
+    const inSentence = this.recent((e) => isStateCode(e.code) && e.sector !== 'BUS', 0, i);
     if (inSentence) return inSentence.code;
     const earlier = this.lastBySector.get(sector);
     return earlier && isStateCode(earlier.code) ? earlier.code : this.contextCode(i);
@@ -499,7 +554,7 @@ class ActorFinder {
     // "NIS officials", "Kremlin spokesman", "KCNA news agency": a named body's people and parts share its sector
     if (mod?.org && mod.sector) return { kind: plural ? 'group' : 'organization', code: mod.code, sector: mod.sector, refs };
     const code = mod?.code ?? (CONTEXT_SECTORS.has(sector) || sector === '*' ? this.agentContext(sector, first) : '---');
-    return { kind: plural ? 'group' : 'organization', code, sector: sector === '*' ? 'GOV' : sector, refs };
+    return { kind: plural ? 'group' : 'organization', code, sector: sector === '*' ? 'GOV' : sector, refs, role: this.joined(first, end) };
   }
 
   // ---------- entities and mentions ----------
@@ -532,6 +587,7 @@ class ActorFinder {
     }
     if (spec.refs?.length) this.refsOf.set(e, [...new Set([...(this.refsOf.get(e) ?? []), ...spec.refs])]);
     if (spec.kind === 'person' && spec.name) this.addSurnames(spec.name, e);
+    if (spec.role && isStateCode(e.code)) this.lastByRole.set(spec.role, e);
     return e;
   }
 

@@ -109,12 +109,40 @@ test('a trigger inside an actor name is no event, and a send without troops, arm
   assert.deepEqual(eventsOf('Seoul sent a letter to Tokyo.', { Seoul: 'KOR', Tokyo: 'JPN' }), []);
 });
 
-test('every event carries a confidence below one and notes on why', () => {
-  const state = stateWith('The deployment of troops to Russia began.', { Russia: 'RUS' });
-  state.mentions.push({ actor: 'a1', start: 0, end: 0, firstToken: 0, endToken: 0, sentence: 0 });
-  const state2 = stateWith('North Korea may deploy troops to support Russia. The deployment is expected soon.', { 'North Korea': 'PRK', Russia: 'RUS' });
-  const [first, second] = findEvents(state2, model);
+test('every event carries a confidence below one and notes on why; an inherited one is less certain', () => {
+  const state = stateWith('North Korea may deploy troops to support Russia. The deployment is expected soon.', { 'North Korea': 'PRK', Russia: 'RUS' });
+  const [first, second] = findEvents(state, model);
+  assert.ok(first.confidence < 1 && first.why?.some((w) => w.includes('triggers.tsv line')));
   assert.ok(first.confidence > second.confidence, 'an inherited event is less certain');
   assert.ok(second.why?.some((w) => w.includes('refers back')));
-  void state;
+});
+
+test('a definite event noun does not take an antecedent that moved something else', () => {
+  const text = 'Seoul might consider supplying weapons to Ukraine. Pyongyang has stopped short of confirming the deployment.';
+  assert.deepEqual(eventsOf(text, { Seoul: 'KOR', Ukraine: 'UKR', Pyongyang: 'PRK' }), ['AID KOR->UKR']);
+});
+
+test('a material act without a named recipient continues the earlier act of its source', () => {
+  const text = 'North Korea sent 3,000 soldiers to Russia in January. The agency said North Korea is likely to send more troops.';
+  assert.deepEqual(eventsOf(text, { 'North Korea': 'PRK', Russia: 'RUS', 'The agency': 'KOR' }), ['AID PRK->RUS', 'AID PRK->RUS']);
+});
+
+test('an obligation in reported speech is a request of the one who reports it', () => {
+  const text = 'Egyptian President Hosni Mubarak said here Wednesday that the US must be ready to mediate.';
+  assert.deepEqual(eventsOf(text, { 'Egyptian President Hosni Mubarak': 'EGY', US: 'USA' })[0], 'REQUEST EGY->USA');
+});
+
+test('a demand takes the subject of its "that" clause as target; a threat the subject of its condition', () => {
+  assert.deepEqual(eventsOf('Palestinian officials demanded Friday that the United States match the offer.', { 'Palestinian officials': 'PSE', 'the United States': 'USA' }), ['REQUEST PSE->USA']);
+  assert.deepEqual(eventsOf('The villagers threatened today to hold a general strike unless Israel rescinded the annexation.', { 'The villagers': 'SYR', Israel: 'ISR' }), ['THREATEN SYR->ISR']);
+});
+
+test('the possessor of a detention is the one detained', () => {
+  const text = 'Finland has seized an oil tanker. The Kremlin played down the tanker\'s detention.';
+  assert.deepEqual(eventsOf(text, { Finland: 'FIN', 'oil tanker': '---', tanker: '---', 'The Kremlin': 'RUS' }), ['COERCE FIN->---', 'COERCE FIN->---']);
+});
+
+test('a stance passive ("is opposed to") keeps its subject as source; a noun of talks in a "for" phrase belongs to the verb', () => {
+  assert.deepEqual(eventsOf('Israel is opposed to mediation by France.', { Israel: 'ISR', France: 'FRA' }).map((e) => e.split(' ')[0] + ' ' + e.split(' ')[1].split('->')[0]), ['REJECT ISR']);
+  assert.deepEqual(eventsOf('The minister hosted his counterpart Cho for talks in Washington.', { 'The minister': 'USA', 'his counterpart Cho': 'KOR' }), ['CONSULT USA->KOR']);
 });

@@ -44,10 +44,12 @@ interface Antecedent {
   sentence: number;
 }
 
+/** Prepositions by which a clause's subject takes part in the act a noun names ("for talks", "in fighting", "during demonstrations"). */
+const PARTICIPATION = new Set(['for', 'in', 'into', 'during']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 const ANAPHORIC_DETERMINERS = new Set(['the', 'this', 'these', 'that', 'those', 'such', 'its', 'their', 'his', 'her']);
 const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
 const HARD_STOPS = new Set([';', ':', '(', ')', '—', '–', '"', '“', '”']);
-const COOPERATIVE: ReadonlySet<PloverType> = new Set(['AID', 'SUPPORT', 'COOPERATE']);
 
 /** Events of one family can be the same act told twice ("supplying arms" ... "these shipments"). */
 function familyOf(row: TriggerRow): string {
@@ -66,12 +68,13 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       if (cur < 0 || mentions[cur].endToken - mentions[cur].firstToken < m.endToken - m.firstToken) mentionAt[i] = k;
     }
   });
-  const isVerbForm = (t: Token) => (model.triggers.get(t.lower) ?? model.triggers.get(t.lemma) ?? []).some((r) => r.pos === 'V');
+  const rowsOf = (t: Token) => model.triggers.get(t.lower) ?? model.triggers.get(t.lemma) ?? [];
+  const words = { isVerbForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'V'), isNounForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'N') };
   const history: Antecedent[] = [];
   const actors = new Map(state.actors.map((a) => [a.id, a]));
   const events: EventDraft[] = [];
   for (const s of state.sentences) {
-    const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, isVerbForm);
+    const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
     const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, sentence: s.index };
     const hits = findHits(ctx);
     for (const h of hits) scopeOf(ctx, h);
@@ -165,6 +168,8 @@ function findHits(ctx: SentenceContext): Hit[] {
 function scopeOf(ctx: SentenceContext, h: Hit): void {
   const c = ctx.clause;
   const wide = h.rows.some((r) => r.embeds !== null);
+  // a wide scope takes in a finite clause only after "that" ("demanded that Israel ease"), not "..., after jets entered"
+  let complementizer = false;
   let i = h.end;
   while (i < c.end) {
     const t = c.tokens[i];
@@ -179,7 +184,13 @@ function scopeOf(ctx: SentenceContext, h: Hit): void {
       continue;
     }
     if (RELATIVES.has(t.lower) || (t.lower === 'that' && t.pos === 'PRON')) break;
-    if (t.pos === 'SCONJ' || t.lower === 'that') { if (!wide) break; i++; continue; }
+    if (t.pos === 'SCONJ' || t.lower === 'that') {
+      if (!wide) break;
+      complementizer = t.lower === 'that' || t.lower === 'whether' || t.lower === 'if';
+      if (!complementizer) break;
+      i++;
+      continue;
+    }
     if (t.pos === 'CCONJ') {
       // "shipped shells and more than 100 missiles to Russia" goes on; "and said" starts another clause
       const next = c.tokens[i + 1];
@@ -192,7 +203,7 @@ function scopeOf(ctx: SentenceContext, h: Hit): void {
       const gerund = c.tokens[g.head].lower.endsWith('ing') && c.tokens[i - 1]?.pos === 'ADP';
       if ((g.infinitive || gerund) && !h.purpose && h.pos === 'V') h.purpose = g;
       if (!wide) break;
-      if (!g.infinitive && !gerund && g.start !== i) break;
+      if (!g.infinitive && !gerund && (g.start !== i || !complementizer)) break;
       i = g.end;
       continue;
     }
@@ -209,15 +220,17 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
       if (b === a || b.governedBy || b.token < a.end) continue;
       const inside = embeds ? b.token < a.scopeEnd : a.purpose !== null && b.token >= a.purpose.start && b.token < purposeEnd(a, hits);
       if (!inside) {
-        // "imposed sanctions on X": a noun trigger that is the object of a verb trigger is the same act
-        if (!embeds && b.pos === 'N' && a.group && b.chunk === objectOf(ctx.clause, a.group, a.end - a.token - 1)) {
+        // "imposed sanctions on X", "hosted them for talks": a noun trigger that is the object of a verb trigger, or
+        // names an act of the same type in its clause, is the same act
+        const sameAct = a.group !== null && b.pos === 'N' && (b.chunk === objectOf(ctx.clause, a.group, a.end - a.token - 1) || (b.token < a.scopeEnd && b.frame!.row.type === a.frame!.row.type));
+        if (!embeds && sameAct) {
           b.governedBy = a;
           if (!a.frame!.target.length && b.frame!.target.length) { a.frame!.target = b.frame!.target; a.frame!.why.push(`target from its object "${ctx.clause.tokens[b.token].text}"`); }
         }
         continue;
       }
       a.governs.push(b);
-      const word = ctx.clause.tokens[b.token].text;
+      const word = ctx.clause.tokens.slice(b.token, b.end).map((t) => t.text).join(' ');
       if (embeds === 'defer') { b.frame!.why.push(`committed to by "${ctx.clause.tokens[a.token].text}"`); continue; }
       b.governedBy = a;
       a.frame!.why.push(`governs "${word}", which is not a separate event`);
@@ -234,26 +247,31 @@ function purposeEnd(a: Hit, hits: Hit[]): number {
 }
 
 /** The mentions that stand for a chunk: its head's, else its possessor's ("Russia's invasion"), else a modifier's ("a Russian attack"). */
-function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end): { mentions: number[]; how: 'head' | 'possessor' | 'modifier' } | null {
+function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end, exclude: number[] = []): { mentions: number[]; how: 'head' | 'possessor' | 'modifier' } | null {
   const { mentionAt } = ctx;
-  if (before === ch.end && mentionAt[ch.head] >= 0) return { mentions: [mentionAt[ch.head]], how: 'head' };
-  let modifier = -1;
+  const allowed = (m: number) => !exclude.some((x) => ctx.mentions[x].actor === ctx.mentions[m].actor);
+  if (before === ch.end && mentionAt[ch.head] >= 0 && allowed(mentionAt[ch.head])) return { mentions: [mentionAt[ch.head]], how: 'head' };
+  let modifier = -1, pronoun = -1;
   for (let i = ch.start; i < before; i++) {
     const m = mentionAt[i];
     if (m < 0) continue;
     const endTok = ctx.mentions[m].endToken;
-    const mark = ctx.clause.tokens[endTok]?.lower;
-    if (mark === "'s" || mark === '’s' || mark === "'" || mark === '’' || ['its', 'their', 'his', 'her'].includes(ctx.clause.tokens[i].lower)) return { mentions: [m], how: 'possessor' };
-    modifier = m;
     i = endTok - 1;
+    if (!allowed(m)) continue;
+    const mark = ctx.clause.tokens[endTok]?.lower;
+    if (mark === "'s" || mark === '’s' || mark === "'" || mark === '’') return { mentions: [m], how: 'possessor' };
+    // "its NATO allies": a named modifier says more about the phrase than a possessive pronoun
+    if (POSSESSIVE_PRONOUNS.has(ctx.clause.tokens[ctx.mentions[m].firstToken].lower)) pronoun = m;
+    else modifier = m;
   }
-  return modifier >= 0 ? { mentions: [modifier], how: 'modifier' } : null;
+  if (modifier >= 0) return { mentions: [modifier], how: 'modifier' };
+  return pronoun >= 0 ? { mentions: [pronoun], how: 'possessor' } : null;
 }
 
-/** The mentions of coordinated chunks, in order, without repeats. */
-function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[]): number[] {
+/** The mentions of coordinated chunks, in order, without repeats, leaving out the actors of `exclude`. */
+function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[], exclude: number[] = []): number[] {
   const out: number[] = [];
-  for (const ch of chunks) for (const m of actorsOfChunk(ctx, ch)?.mentions ?? []) if (!out.includes(m)) out.push(m);
+  for (const ch of chunks) for (const m of actorsOfChunk(ctx, ch, ch.end, exclude)?.mentions ?? []) if (!out.includes(m)) out.push(m);
   return out;
 }
 
@@ -265,22 +283,23 @@ const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'f
  */
 function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean, exclude: number[] = []): number[] {
   // the source itself is no recipient: "near its border with South Korea" names South Korea
-  const others = (ms: number[]) => ms.filter((m) => !exclude.some((x) => ctx.mentions[x].actor === ctx.mentions[m].actor));
-  const direct = others(actorsOfChunks(ctx, transfer ? chunks.filter((ch) => !isTheme(ctx, ch)) : chunks));
+  const direct = actorsOfChunks(ctx, transfer ? chunks.filter((ch) => !isTheme(ctx, ch)) : chunks, exclude);
   const coded = (ms: number[]) => ms.some((m) => ctx.actors.get(ctx.mentions[m].actor)?.code !== '---');
   if (direct.length && coded(direct)) return direct;
   const c = ctx.clause;
   if (!chunks.length) return [];
+  let uncoded = direct;
   let cur = chunks[chunks.length - 1];
   for (let depth = 0; depth < 2; depth++) {
     const next = chunkAtToken(c, cur.end + 1);
-    if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) return [];
-    const ms = others(actorsOfChunks(ctx, coordinatedAfter(c, next, c.end)));
+    if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) break;
+    const ms = actorsOfChunks(ctx, coordinatedAfter(c, next, c.end), exclude);
     // "doctors from two American aid groups": an uncoded person takes the country of the body they come from
     if (ms.length && coded(ms)) return ms;
+    if (!uncoded.length) uncoded = ms;
     cur = next;
   }
-  return direct;
+  return uncoded;
 }
 
 /** Whether a chunk's head names what is moved (troops, arms, aid, workers) rather than who receives it. */
@@ -343,6 +362,13 @@ function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
   if (!obliged || obliged.route !== 'subject') return null;
   let at = obliged.chunks[0].start - 1;
   if (at >= c.first && c.tokens[at].lower === 'that') at--;
+  // "declared Tuesday that", "said here Wednesday that"
+  for (let k = 0; k < 3 && at >= c.first; k++) {
+    const time = chunkAtToken(c, at);
+    if (c.tokens[at].pos === 'ADV') at--;
+    else if (time && time.prep === null && ctx.mentionAt[time.head] < 0) at = time.start - 1;
+    else break;
+  }
   const report = groupAtToken(c, at);
   if (!report || report.head !== at) return null;
   const reporter = subjectOf(c, report);
@@ -358,13 +384,20 @@ function describe(ctx: SentenceContext, ms: number[]): string {
   return ms.map((m) => { const x = ctx.mentions[m]; return ctx.clause.tokens.slice(x.firstToken, x.endToken).map((t) => t.text).join(' '); }).join(' + ');
 }
 
-/** "demanded Friday that the United States match ...": the subject of the clause a demand or threat governs. */
-function clauseSubjectAfter(ctx: SentenceContext, h: Hit): number[] {
+/**
+ * "demanded Friday that the United States match ...": the subject of the clause a demand or threat governs; for a
+ * threat also the one whose action would set it off ("threatened to strike unless Israel rescinded ...").
+ */
+function clauseSubjectAfter(ctx: SentenceContext, h: Hit, row: TriggerRow): number[] {
   const c = ctx.clause;
-  for (let i = h.end; i < Math.min(h.scopeEnd, h.end + 5); i++) {
-    if (c.tokens[i].lower !== 'that') continue;
+  const conditions = row.type === 'THREATEN';
+  for (let i = h.end; i < c.end; i++) {
+    const word = c.tokens[i].lower;
+    if (HARD_STOPS.has(c.tokens[i].text) || (i >= h.end + 5 && !conditions)) break;
+    if (word !== 'that' && !(conditions && (word === 'unless' || word === 'if'))) continue;
     const ch = chunkAtToken(c, i + 1);
-    return ch && ch.start === i + 1 && ch.prep === null ? actorsNamedBy(ctx, [ch], false) : [];
+    // wink reads "unless" as a preposition: the chunk after it then carries it as its preposition
+    return ch && ch.start === i + 1 && (ch.prep === null || ch.prep === word) ? actorsNamedBy(ctx, [ch], false) : [];
   }
   return [];
 }
@@ -381,7 +414,9 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     && c.tokens[h.token].lower !== c.tokens[h.token].lemma && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
     && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
   const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
-  const passive = g.passive || reduced;
+  // "is opposed to", "is committed to": a stance, not a passive act
+  const stance = g.passive && c.tokens[h.end]?.lower === 'to' && h.rows.every((r) => r.type === 'REJECT' || r.type === 'AGREE' || r.type === 'SUPPORT');
+  const passive = (g.passive && !stance) || reduced;
   const scopeFrom = h.end;
   const obj = passive ? null : objectOf(c, g, particles);
   const objChunks = obj ? coordinatedAfter(c, obj, h.scopeEnd) : null;
@@ -394,7 +429,13 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   let patient: number[] = [];
   // of an apposition ("Kenzo Oshima, the UN relief coordinator,") the description says whom the person acts for
   const subjectChunks = subject?.route === 'apposition' ? (actorsNamedBy(ctx, subject.chunks.slice(1), false).length ? subject.chunks.slice(1) : subject.chunks.slice(0, 1)) : subject?.chunks ?? [];
-  const subjectActors = actorsNamedBy(ctx, subjectChunks, false);
+  let subjectActors = actorsNamedBy(ctx, subjectChunks, false);
+  if (!subjectActors.length && subject?.route === 'subject' && g.start === g.head && c.tokens[g.head].lower.endsWith('ing')) {
+    // "issued a declaration demanding that ...": a participle after an object speaks for the subject of that verb
+    const governor = groupBefore(c, subjectChunks[0].start);
+    const shared = governor ? subjectOf(c, governor) : null;
+    if (shared) { subjectActors = actorsNamedBy(ctx, shared.chunks, false); why.push('source: the subject of the clause the participle belongs to'); }
+  }
   const agent = pps.find((p) => p.prep === 'by');
   const agentActors = agent ? actorsOfChunks(ctx, agent.chunks) : [];
   const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
@@ -410,7 +451,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       source = agentActors.length ? agentActors : subjectActors;
       patient = [];
     } else { source = agentActors; patient = subject ? actorsNamedBy(ctx, subject.chunks, false) : []; }
-    const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h) : [];
+    const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h, row) : [];
     const found = passive && patient.length && (row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: 'subject of the passive' }
       : targetFor(ctx, row, recipientObj, pps, purposeTargets, source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
@@ -474,32 +515,37 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const agent = complement.slice(0, complement[0] && (complement[0].prep === 'of' || complement[0].prep === 'to') ? 2 : 1).find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
     if (agent) source = actorsOfChunks(ctx, agent.chunks);
     let sourceHow = agent ? `"${agent.prep}" phrase` : '';
+    let possessed: number[] = [];
     if (!source.length) {
       const inside = actorsOfChunk(ctx, np, np === own ? h.token : np.end) ?? (np !== own ? actorsOfChunk(ctx, own, h.token) : null);
-      if (inside) { source = inside.mentions; sourceHow = inside.how; }
+      if (inside && inside.how === 'possessor' && row.possessorIsTarget) possessed = inside.mentions;
+      else if (inside) { source = inside.mentions; sourceHow = inside.how; }
     }
     const light = lightVerbOf(ctx, np);
     let lightPps: { prep: string; chunks: Chunk[] }[] = [];
     if (light) {
       if (!source.length && light.subject) { source = actorsNamedBy(ctx, light.subject.chunks, false); sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
       lightPps = prepositionalChunks(ctx, np.end, light.scopeEnd);
-    } else if (!source.length && np.prep === 'for') {
-      // "return to Geneva for talks", "hosted them for talks": the talks are held by the subject of the verb
+    } else if (!source.length && np.prep !== null && PARTICIPATION.has(np.prep)) {
+      // "return to Geneva for talks", "killed in fighting against": the subject of the clause takes part in the act
       const g = groupBefore(c, np.start);
-      const subject = g && !g.passive ? subjectOf(c, g) : null;
-      if (g && subject) { source = actorsNamedBy(ctx, subject.chunks, false); sourceHow = `subject of "${c.tokens[g.head].text} ... for"`; }
+      const subject = g ? subjectOf(c, g) : null;
+      if (g && subject) { source = actorsNamedBy(ctx, subject.chunks, false); sourceHow = `subject of "${c.tokens[g.head].text} ... ${np.prep}"`; confidence -= 0.1; }
     }
     const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
-    const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' } : targetFor(ctx, row, null, [...complement, ...lightPps], [], source);
+    const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h, row) : [];
+    const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' }
+      : targetFor(ctx, row, null, [...complement, ...lightPps], [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (found) target = found.mentions.filter((m) => !source.includes(m));
+    else if (possessed.length) target = possessed;
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
     // an act told before: it takes that act's type and actors
     const definite = ANAPHORIC_DETERMINERS.has(c.tokens[np.start].lower) || sourceHow === 'possessor';
-    if (definite && !target.length && !agent) {
+    if (definite && !agent && (!target.length || !source.length)) {
       const a = antecedentOf(ctx, h, source);
       if (a) {
         why.push(`"${c.tokens.slice(np.start, h.end).map((t) => t.text).join(' ')}" refers back to the ${a.row.type} event of sentence ${a.sentence + 1}, whose type and actors it takes`);
-        return { row: a.row, source: a.source, target: a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why };
+        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why };
       }
     }
     if (row.targetRequired && !found) continue;
@@ -557,6 +603,8 @@ function antecedentOf(ctx: SentenceContext, h: Hit, source: number[]): Anteceden
   for (let k = ctx.history.length - 1; k >= 0; k--) {
     const a = ctx.history[k];
     if (!types.has(a.row.type) || (own && codesOf(ctx, a.source) !== own)) continue;
+    // "the deployment" (troops) is not a delivery of weapons told before
+    if (themes.size && a.themes.size && ![...themes].some((t) => a.themes.has(t))) continue;
     if (a.lemma.startsWith(stem)) return a;
     if (!sameTheme && [...themes].some((t) => a.themes.has(t))) sameTheme = a;
     latest ??= a;

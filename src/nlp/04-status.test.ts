@@ -1,16 +1,18 @@
 // Tests for stage 4: status, attribution and likelihood of hand-made events in real sentences analysed by wink-nlp.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import type { PloverType } from '../core/plover.js';
 import { analyseText } from './01-text.js';
 import { assignStatus } from './04-status.js';
-import { loadModel } from './model/load.js';
+import { MODEL_DIR, readTableFrom } from './model/load.js';
+import { buildStatusModel } from './model/status.js';
 import type { EventDraft, Mention, PipelineState } from './types.js';
 
 const lm = { nlp: winkNLP(winkModel) };
-const model = loadModel().status;
+const model = buildStatusModel(readTableFrom(MODEL_DIR));
 
 /** Actors named by phrase: [phrase, actor id] (the first occurrence of each, or all with '*' after the phrase). */
 type ActorHint = [phrase: string, actor: string, anaphor?: boolean];
@@ -355,4 +357,134 @@ test('a denial word after a denial verb does not negate the rejection itself; a 
   );
   assert.equal(events[0].status, 'asserted');
   assert.equal(events[1].status, 'asserted');
+});
+
+test('not taking part negates the event only for the one who does not take part', () => {
+  for (const [sentence, trigger] of [['The United States would not take part in any Israeli counter-attack on Iran.', 'counter-attack'], ['The United States was not involved in the strikes.', 'strikes']]) {
+    const israeli = run(sentence, [['The United States', 'USA']], [[trigger, 'ASSAULT']]);
+    assert.notEqual(israeli.events[0].status, 'negated', `${sentence}: someone else's strikes`);
+    const { state } = run(sentence, [['The United States', 'USA']], []);
+    const [first, end] = findPhrase(state, trigger);
+    const american: EventDraft = { type: 'ASSAULT', context: [], triggerFirst: first, triggerEnd: end, sentence: 0, source: ['a-USA'], target: [], status: 'asserted', confidence: 1 };
+    state.events = [american];
+    assignStatus(state, model);
+    assert.equal(american.status, 'negated', `${sentence}: the United States' part`);
+  }
+});
+
+test('status of event words in a range of news constructions', () => {
+  // [sentence, trigger, status, likelihood cue or null]
+  const cases: [string, string, string, string | null][] = [
+    ['About 8,000 soldiers are in Kursk and are expected to go into battle against Ukrainian forces in the coming days.', 'battle', 'forecast', 'expected'],
+    ['The blasts could be carried out as early as Monday.', 'blasts', 'forecast', 'could'],
+    ['Officials in Seoul said it was unlikely to return to talks soon.', 'return', 'forecast', 'unlikely'],
+    ['A 17th package, targeting dozens more tankers, is expected to be agreed before the summer.', 'package', 'forecast', 'expected'],
+    ['It said it was ready to hold consultations with the defence ministry.', 'consultations', 'forecast', null],
+    ['The European Commission proposed a 19th package of sanctions.', 'sanctions', 'forecast', null],
+    ['Hungary and Slovakia could delay it.', 'delay', 'forecast', 'could'],
+    ['Officials expected Pyongyang to seek advanced military technology in return.', 'seek', 'forecast', 'expected'],
+    ['Fighting there would continue for weeks.', 'fighting', 'forecast', null],
+    ['Regular direct flights between Moscow and Pyongyang are due to start later this month.', 'flights', 'forecast', null],
+    ['A sixth round of talks is scheduled for Sunday.', 'talks', 'forecast', null],
+    ['The truce was likely to hold for now.', 'truce', 'forecast', 'likely'],
+    ['Estonia would continue to check ships that pose a risk.', 'check', 'forecast', null],
+    ['Parliament had backed closing the Strait of Hormuz.', 'closing', 'forecast', null],
+    ['Tehran had no plan to retaliate.', 'retaliate', 'negated', null],
+    ['The vessel had not damaged the cable on purpose.', 'damaged', 'negated', null],
+    ['Iran denied firing after the deadline.', 'firing', 'negated', null],
+    ['There was no sign of an attack.', 'attack', 'negated', null],
+    ['The attack failed to destroy the bridge.', 'attack', 'asserted', null],
+    ['The deployment did not take place.', 'deployment', 'negated', null],
+    ['Russia fired missiles at Kyiv overnight.', 'fired', 'asserted', null],
+    ['The ministry warned of an imminent attack on the capital.', 'attack', 'forecast', null],
+    ['Seoul feared a new offensive in the spring.', 'offensive', 'forecast', null],
+    ['Russia may soon acquire ballistic missiles from Iran.', 'acquire', 'forecast', 'may'],
+    ['Another direct exchange in the coming weeks was unlikely.', 'exchange', 'forecast', 'unlikely'],
+    ['Kyiv would hand them over if Pyongyang asked.', 'hand', 'hypothetical', null],
+    ['Had Seoul sent arms, Moscow would have retaliated.', 'retaliated', 'hypothetical', null],
+  ];
+  const wrong: string[] = [];
+  for (const [sentence, trigger, status, cue] of cases) {
+    const { events } = run(sentence, [], [[trigger, 'ASSAULT']]);
+    const got = `${events[0].status} ${events[0].likelihood?.cue ?? null}`;
+    if (got !== `${status} ${cue}`) wrong.push(`${sentence} [${trigger}]: expected ${status} ${cue}, got ${got} (${events[0].why?.join('; ')})`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('reporters: appositives, relative clauses, inversion, and frames inside subordinate clauses', () => {
+  const appositive = run("Ukraine's commander-in-chief, Oleksandr Syrskyi, said his forces were withdrawing to more favourable positions.", [['Oleksandr Syrskyi', 'UKR']], [['withdrawing', 'RETREAT']]);
+  assert.equal(appositive.code(appositive.events[0].attribution?.actor), 'UKR');
+
+  const relative = run('Gyeonggi province, which borders the North, has said it will crack down on launches.', [['Gyeonggi province', 'KOR'], ['the North', 'PRK']], [['crack down', 'COERCE']]);
+  assert.equal(relative.code(relative.events[0].attribution?.actor), 'KOR', 'not the North, which is inside the relative clause');
+
+  const inverted = run('Washington will send more air defence systems, said Blinken.', [['Washington', 'USA'], ['Blinken', 'USA']], [['send', 'AID']]);
+  assert.equal(inverted.events[0].attribution?.text, 'said Blinken');
+
+  const nested = run(
+    'The agency said about 1,000 engineers are already in Russia, where Moscow says they are clearing mines, and Pyongyang is believed to be preparing to dispatch 6,000 more soldiers.',
+    [['The agency', 'KOR'], ['Russia', 'RUS'], ['Moscow', 'RUS'], ['Pyongyang', 'PRK']],
+    [['clearing', 'COOPERATE'], ['dispatch', 'AID']],
+  );
+  assert.equal(nested.code(nested.events[0].attribution?.actor), 'RUS');
+  assert.equal(nested.code(nested.events[1].attribution?.actor), 'KOR', 'the inner frame ends with its clause');
+
+  const object = run('The Commission proposed the package after the EU added 189 ships to its list.', [['The Commission', 'IGO'], ['the EU', 'IGO']], [['package', 'SANCTION']]);
+  assert.equal(object.events[0].attribution?.cue, 'proposed', 'an object after "added" makes it no reporting frame');
+
+  const coordinated = run(
+    "The European Commission and EU foreign policy chief Kaja Kallas condemned the attack and said Brussels would put forward further steps against the fleet.",
+    [['The European Commission', 'IGO'], ['Kaja Kallas', 'IGO'], ['Brussels', 'IGO']],
+    [['steps', 'SANCTION']],
+  );
+  assert.equal(coordinated.events[0].status, 'forecast');
+  assert.equal(coordinated.code(coordinated.events[0].attribution?.actor), 'IGO');
+  assert.match(coordinated.events[0].attribution?.text ?? '', /Kaja Kallas/);
+});
+
+test('any sentence and any event positions: no crash, a valid status, probabilities in 0..1', () => {
+  const words = ['Russia', 'may', 'not', 'deploy', 'troops', 'if', 'Seoul', 'said', ',', 'would', 'denied', 'sending', 'the', 'possibility', 'of', 'attack', 'to', 'plans', 'likely', 'never', 'according', 'it', 'whether', 'once', 'no', 'and', '"', 'refrained', 'from', 'very', 'unlikely', '.'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 5 }), (sentence, picks) => {
+      const analysed = analyseText(sentence.join(' '), '2024-06-20', lm);
+      const state: PipelineState = { ...analysed, actors: [], mentions: [], events: [] };
+      const n = state.tokens.length;
+      if (!n) return;
+      state.mentions = picks.slice(0, 2).map((k) => {
+        const t = state.tokens[k % n];
+        return { actor: 'a1', start: t.start, end: t.end, firstToken: t.i, endToken: t.i + 1, sentence: t.sentence, anaphor: k % 2 === 0 };
+      });
+      state.events = picks.map((k) => {
+        const t = state.tokens[(k * 7) % n];
+        return { type: 'AID', context: [], triggerFirst: t.i, triggerEnd: t.i + 1, sentence: t.sentence, source: ['a1'], target: [], status: 'asserted', confidence: 1 } as EventDraft;
+      });
+      assignStatus(state, model);
+      for (const e of state.events) {
+        assert.ok(['asserted', 'forecast', 'hypothetical', 'negated'].includes(e.status));
+        assert.ok(e.confidence > 0 && e.confidence <= 1);
+        if (e.likelihood) assert.ok(e.likelihood.p >= 0 && e.likelihood.p <= 1);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a draft pointing outside the text is left unchanged', () => {
+  const { state } = run('Russia may attack.', [], []);
+  const stray: EventDraft = { type: 'ASSAULT', context: [], triggerFirst: 40, triggerEnd: 41, sentence: 3, source: [], target: [], status: 'asserted', confidence: 1 };
+  state.events = [stray];
+  assignStatus(state, model);
+  assert.equal(stray.status, 'asserted');
+});
+
+test('a time clause after the report belongs to the narrator', () => {
+  const { events, code } = run(
+    'NATO warned Russia on Tuesday that it would use all necessary tools to defend itself, after Estonia requested emergency consultations.',
+    [['NATO', 'IGO'], ['Russia', 'RUS'], ['Estonia', 'EST']],
+    [['use', 'COERCE'], ['requested', 'REQUEST']],
+  );
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(code(events[0].attribution?.actor), 'IGO');
+  assert.equal(events[1].attribution, undefined);
 });

@@ -1,6 +1,6 @@
 // Stage 4: decide how the text holds each event (asserted, forecast, hypothetical, negated), who says so, and how likely it is said to be.
 import type { Attribution, EventStatus, Likelihood, Span } from '../core/record.js';
-import { phrasesEndingAt, type Complement, type Cue, type CueKind, type StatusModel } from './model/status.js';
+import { longestPhraseEndingAt, type Complement, type Cue, type CueKind, type StatusModel } from './model/status.js';
 import type { EventDraft, Mention, PipelineState, Sentence, Token } from './types.js';
 
 /** Confidence factors for statuses that rest on structure rather than on a cue next to the event. */
@@ -13,14 +13,20 @@ const REPORTER_LOOKBACK = 3;
 const MAX_NP = 10;
 
 const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'exclude', 'perception', 'prospect']);
+/** Cue kinds of verbs whose object noun phrase can be the event ("did not conduct a test", "ruled out any deployment"). */
+const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'deny', 'exclude', 'perception', 'intent', 'pledge', 'foresee']);
 /** Event types that are themselves the speech act, so a pledge or request word as their trigger does not make them a forecast. */
 const SPEECH_ACTS: ReadonlySet<string> = new Set(['THREATEN', 'REQUEST', 'ACCUSE', 'REJECT']);
-const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'prospective', 'prospect']);
+const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'foresee', 'request', 'prospective', 'prospect']);
+/** Cue kinds whose subject is the source of the forecast when no reporting frame names one. */
+const SPEAKER_KINDS: ReadonlySet<CueKind> = new Set(['pledge', 'foresee', 'request']);
 const BOUNDARY_PUNCT = new Set([',', ';', ':', '"', '“', '”', '—', '–', '--', "'", '‘', '’']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
 const GERUND_LINKS = new Set(['from', 'of', 'on']);
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON', 'PART', 'ADP', 'CCONJ', 'X', 'SYM']);
 const NP_LINK_ADP = new Set(['of', 'for', 'in', 'into', 'to', 'on', 'with', 'against', 'at', 'from', 'by', 'over']);
+/** Connectives after which a sentence goes on in the narrator's voice rather than the reporter's. */
+const NARRATION = new Set(['after', 'before', 'as', 'while', 'amid', 'since', 'days', 'weeks', 'hours']);
 const PRONOUN_SUBJECTS = new Set(['it', 'he', 'she', 'they', 'this', 'its']);
 
 interface Hit {
@@ -112,7 +118,13 @@ class StatusReader {
   }
 
   run(): void {
-    for (const event of this.state.events) this.assign(event);
+    const { sentences, tokens } = this.state;
+    for (const event of this.state.events) {
+      // a draft that points outside the text is left as it came, rather than failing the document
+      const sentence = sentences[event.sentence];
+      if (!sentence || event.triggerFirst < sentence.firstToken || event.triggerEnd > sentence.endToken || event.triggerFirst >= event.triggerEnd || !tokens[event.triggerFirst]) continue;
+      this.assign(event);
+    }
   }
 
   private assign(event: EventDraft): void {
@@ -227,25 +239,39 @@ class StatusReader {
         perfect ||= predicate.perfect;
         if (predicate.hits.length || predicate.estimative) structural = Math.min(structural, FROM_PREDICATE);
       } else if (g >= 0 && !this.triggerAt.has(g)) {
-        // the event is the object of a verb: "planning an attack", "conducting a nuclear test", "would announce more assistance"
-        // a negation reaches the object only through verbs that carry it ("did not conduct a test", "denied any role in"):
-        // "stopped short of confirming the deployment" and "avoided commenting on it" say nothing against the deployment
-        const own = this.verbCue(g, 'np');
-        const chain = this.chain(g, floor);
-        const carried = own ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
-        if (own) hits.push({ cue: own, first: g - own.words.length + 1, end: g + 1, inherited: true });
-        hits.push(...carried.map((h) => ({ ...h, inherited: true })));
-        ranges.push([chain.first, g + 1]);
-        perfect ||= chain.perfect;
-        if (own || carried.length) structural = Math.min(structural, INHERITED);
+        const governed = this.objectOf(g, np.governorCue, event, sentence);
+        hits.push(...governed.hits);
+        ranges.push(governed.range);
+        perfect ||= governed.perfect;
+        if (governed.hits.length) structural = Math.min(structural, INHERITED);
       }
     }
     // the event's own word commits or offers: "promised thousands of sappers", "invited Kim to visit Russia"
-    const own = SPEECH_ACTS.has(event.type) ? undefined : this.cueAt(event.triggerEnd - 1, floor, (c) => c.kind === 'pledge');
-    if (own) hits.push({ cue: own, first: event.triggerEnd - own.words.length, end: event.triggerEnd });
+    const commitment = SPEECH_ACTS.has(event.type) ? undefined : this.cueAt(event.triggerEnd - 1, floor, (c) => c.kind === 'pledge');
+    if (commitment) hits.push({ cue: commitment, first: event.triggerEnd - commitment.words.length, end: event.triggerEnd });
     const denial = isVerb ? undefined : this.denyWordAfter(event.triggerEnd, sentence);
     if (denial) hits.push(denial);
     return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural };
+  }
+
+  /**
+   * The event is the object of a verb: "planning an attack", "conducting a nuclear test", "would announce more assistance".
+   * A negation reaches the object only through verbs that carry it ("did not conduct a test", "denied any role in"):
+   * "stopped short of confirming the deployment" and "avoided commenting on it" say nothing against the deployment.
+   */
+  private objectOf(g: number, phraseCue: Cue | undefined, event: EventDraft, sentence: Sentence): { hits: Hit[]; range: [number, number]; perfect: boolean } {
+    const { tokens } = this;
+    const head = event.triggerFirst;
+    const gerund = g === head - 1 && tokens[head].lower.endsWith('ing'); // "backed closing the strait" (tagged as a noun)
+    const own = phraseCue ?? this.verbCue(g, 'np') ?? (gerund ? this.verbCue(g, 'ing') : undefined);
+    const chain = this.chain(g, sentence.firstToken);
+    // "the United States was not involved in the strikes" denies its own part only
+    const participant = own?.kind === 'participate' ? this.subjectOf(g, sentence)?.actor : undefined;
+    const carries = own && (own.kind !== 'participate' || (participant !== undefined && event.source.includes(participant)));
+    const carried = carries ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    const hits: Hit[] = own ? [{ cue: own, first: g, end: g + own.words.length, inherited: true }] : [];
+    hits.push(...carried.map((h) => ({ ...h, inherited: true })));
+    return { hits, range: [chain.first, g + 1], perfect: chain.perfect };
   }
 
   /**
@@ -357,7 +383,8 @@ class StatusReader {
       const t = tokens[j];
       if (t.lower === ';' || t.pos === 'SCONJ') return undefined;
       if (t.pos === 'VERB') {
-        if (isGerund(form) !== isGerund(t) && form.lower === form.lemma !== (t.lower === t.lemma)) return undefined;
+        const sameForm = isGerund(form) ? isGerund(t) : t.lower === t.lemma;
+        if (!sameForm) return undefined;
         const chain = this.chain(j, floor);
         const shared = chain.hits.filter((h) => h.cue.kind !== 'implicative');
         return shared.length ? { hits: shared, first: chain.first, end: j } : undefined;
@@ -370,7 +397,7 @@ class StatusReader {
    * Reads the noun phrase to the left of an event word: pre-modifiers ("potential"), "no", "the possibility of"; and where it
    * stops: at the verb that governs it, or at the start of its clause (the event is then in the subject).
    */
-  private nounPhrase(from: number, floor: number, isVerb: boolean): { hits: Hit[]; first: number; governor: number; reachedFrame: boolean } {
+  private nounPhrase(from: number, floor: number, isVerb: boolean): { hits: Hit[]; first: number; governor: number; governorCue?: Cue; reachedFrame: boolean } {
     const { tokens } = this;
     const hits: Hit[] = [];
     let j = from - 1;
@@ -382,8 +409,15 @@ class StatusReader {
         j--;
         continue;
       }
+      // "take part in", "was not involved in" (wink tags "part" and "involved" variously)
+      const verbal = this.cueAt(j, floor, (c) => c.complements.has('np') && GOVERNING_KINDS.has(c.kind) && (c.words.length > 1 ? tokens[j - c.words.length + 1].pos === 'VERB' : t.pos === 'ADJ'));
+      if (verbal) {
+        // a verb phrase that takes the event as object: "would not take part in any counter-attack"
+        const g = j - verbal.words.length + 1;
+        return { hits, first, governor: g, governorCue: verbal, reachedFrame: false };
+      }
       const modifier = t.pos === 'ADV' && ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? '');
-      if ((!NP_POS.has(t.pos) && !modifier) || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
+      if ((!NP_POS.has(t.pos) && !modifier) || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s') || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
       if (t.pos === 'CCONJ' && isVerb) break;
       if (t.pos === 'ADP' && ++adps > 2) break;
       const cue = this.cueAt(j, floor, (c) => c.kind === 'prospective' || c.kind === 'prospect' || c.kind === 'absence' || (c.kind === 'negation' && c.words[0] === 'no'));
@@ -444,7 +478,7 @@ class StatusReader {
       } else break;
       main++;
     }
-    if (tokens[main].lower === 'to') main--;
+    while (main > j && (tokens[main].lower === 'to' || tokens[main].pos === 'ADV')) main--;
     const mainToken = tokens[main];
     const chain = this.chain(main, j);
     let estimative: Hit | undefined;
@@ -454,8 +488,11 @@ class StatusReader {
       if (cue && this.likelihoodAt(main, j)) estimative = { cue, first: main, end: main + 1 };
     }
     // "the attack failed to destroy the bridge" does not undo the attack; "the deployment did not take place" does
-    const occurs = !!this.cueAt(main, j, (c) => c.kind === 'occur');
+    const occurs = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'occur'));
     const hits = occurs ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    // "talks ... are scheduled for June": the predicate word itself plans the subject
+    const planned = this.cueAt(main, j, (c) => c.kind === 'intent' || c.kind === 'pledge');
+    if (planned && mainToken.pos === 'VERB') hits.push({ cue: planned, first: main - planned.words.length + 1, end: main + 1 });
     return { hits, range: [j, main + 1], perfect: chain.perfect, estimative };
   }
 
@@ -477,7 +514,7 @@ class StatusReader {
     const hedged = new Set<number>();
     for (const [a, b] of ranges) {
       for (let j = a; j < b; j++) {
-        const found = phrasesEndingAt(this.model.likelihood, this.tokens, j, a)[0];
+        const found = longestPhraseEndingAt(this.model.likelihood, this.tokens, j, a);
         if (found && found.words.length > 1) for (let k = j - found.words.length + 1; k <= j; k++) hedged.add(k);
       }
     }
@@ -508,7 +545,7 @@ class StatusReader {
   }
 
   private likelihoodAt(j: number, floor: number) {
-    return phrasesEndingAt(this.model.likelihood, this.tokens, j, floor)[0];
+    return longestPhraseEndingAt(this.model.likelihood, this.tokens, j, floor);
   }
 
   // ---------- attribution ----------
@@ -516,7 +553,7 @@ class StatusReader {
   /** The reporting frame with a known reporter; else the one who commits or requests ("Lee has pledged to ..."); else a frame without a reporter. */
   private attribution(frame: Frame | undefined, hits: Hit[]): { value: Attribution; guessed: boolean } | undefined {
     if (frame?.actor) return this.frameAttribution(frame);
-    const speaker = hits.find((h) => (h.cue.kind === 'pledge' || h.cue.kind === 'request') && !h.inherited) ?? hits.find((h) => h.cue.kind === 'pledge' || h.cue.kind === 'request');
+    const speaker = hits.find((h) => SPEAKER_KINDS.has(h.cue.kind) && !h.inherited) ?? hits.find((h) => SPEAKER_KINDS.has(h.cue.kind));
     const subject = speaker ? this.subjectOf(speaker.first, this.state.sentences[this.tokens[speaker.first].sentence]) : undefined;
     if (speaker && subject?.actor) {
       const first = Math.min(subject.span[0], speaker.first);
@@ -604,8 +641,9 @@ class StatusReader {
       let stop = v + 1;
       while (stop < end && NP_POS.has(tokens[stop].pos) && tokens[stop].pos !== 'ADP' && !BOUNDARY_PUNCT.has(tokens[stop].text)) stop++;
       const after = tokens[stop];
-      const reporter = stop < end && !BOUNDARY_PUNCT.has(after.text) && after.pos !== 'ADP' && after.pos !== 'PUNCT' ? { guessed: true } : this.reporter(v + 1, stop, sentence);
-      if (reporter.actor && !reporter.guessed) return { ...base, ownFirst: cueFirst, ownEnd: stop, scopeFirst: first, scopeEnd: cueFirst - 1, ...reporter };
+      const closes = stop >= end || BOUNDARY_PUNCT.has(after.text) || after.pos === 'ADP' || after.pos === 'PUNCT';
+      const reporter = closes ? this.reporter(v + 1, stop, sentence) : undefined;
+      if (reporter?.actor && !reporter.guessed) return { ...base, ownFirst: cueFirst, ownEnd: stop, scopeFirst: first, scopeEnd: cueFirst - 1, ...reporter };
     }
     // ", saying ...": a participle reports for the subject of its sentence
     if (before && before.text === ',' && isGerund(tokens[v])) {
@@ -623,10 +661,11 @@ class StatusReader {
       if (comma > 0 && tokens[comma + 1]?.pos === 'CCONJ' && !['VERB', 'AUX'].includes(tokens[comma + 2]?.pos ?? 'VERB')) scopeEnd = end;
       return { ...base, ownFirst, ownEnd: comma > 0 ? comma : end, scopeFirst: first, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false };
     }
-    // "..., where Moscow says they are clearing mines, and ...": a frame inside a subordinate clause ends with it
+    // "..., where Moscow says they are clearing mines, and ...": a frame inside a subordinate clause ends with it;
+    // "NATO warned that ..., after Estonia requested consultations": a time clause after a comma is the narrator's, not the report's
     const opener = subject && subject.boundary >= first ? tokens[subject.boundary] : undefined;
     const subordinate = !!opener && (RELATIVE.has(opener.lower) || opener.pos === 'SCONJ');
-    const scopeEnd = subordinate || kind === 'deny' ? this.clauseEnd(v + 1, end) : end;
+    const scopeEnd = subordinate || kind === 'deny' ? this.clauseEnd(v + 1, end) : this.narrationAfter(v + 1, end);
     return { ...base, ownFirst, ownEnd: v + 1, scopeFirst: v + 1, scopeEnd, actor: subject?.actor, reporterSpan: subject?.span, guessed: subject?.guessed ?? false, nested: subordinate };
   }
 
@@ -648,6 +687,12 @@ class StatusReader {
     return false;
   }
 
+  /** Where a comma and a time connective ("..., after Estonia requested ...") hand the sentence back to the narrator. */
+  private narrationAfter(from: number, end: number): number {
+    for (let j = from; j + 1 < end; j++) if (this.tokens[j].text === ',' && NARRATION.has(this.tokens[j + 1].lower)) return j;
+    return end;
+  }
+
   /** A denial governs its own clause only: "denied that its aircraft had violated ..., saying ..." */
   private clauseEnd(from: number, end: number): number {
     const comma = this.nextComma(from, end);
@@ -660,15 +705,13 @@ class StatusReader {
     const cueFirst = n - cue.words.length + 1;
     let j = cueFirst - 1;
     while (j >= first && (tokens[j].pos === 'ADJ' || tokens[j].pos === 'DET' || tokens[j].pos === 'ADV')) j--;
+    // "the NIS's warning that", "the NIS has issued a warning that", "an NIS report that"
     let reporter: { actor?: string; reporterSpan?: [number, number]; guessed: boolean } = { guessed: false };
-    if (j >= first && (tokens[j].lower === "'s" || tokens[j].lower === '’s')) {
-      const m = this.mentionAt[j - 1];
-      if (m >= 0) reporter = { actor: this.state.mentions[m].actor, reporterSpan: [this.state.mentions[m].firstToken, this.state.mentions[m].endToken], guessed: false };
-    } else if (j >= first && tokens[j].pos === 'VERB') {
+    if (j >= first && tokens[j].pos === 'VERB') {
       const subject = this.subjectOf(j, sentence);
       if (subject) reporter = { actor: subject.actor, reporterSpan: subject.span, guessed: subject.guessed };
     } else if (j >= first) {
-      const m = this.mentionAt[cueFirst - 1];
+      const m = this.mentionAt[tokens[j].lower === "'s" || tokens[j].lower === '’s' ? j - 1 : cueFirst - 1];
       if (m >= 0) reporter = { actor: this.state.mentions[m].actor, reporterSpan: [this.state.mentions[m].firstToken, this.state.mentions[m].endToken], guessed: false };
     }
     return { kind: 'report', cue, cueFirst, cueEnd: n + 1, ownFirst: reporter.reporterSpan ? Math.min(reporter.reporterSpan[0], cueFirst) : cueFirst, ownEnd: n + 2, scopeFirst: n + 2, scopeEnd: sentence.endToken, ...reporter };
@@ -757,8 +800,7 @@ class StatusReader {
         if (RELATIVE.has(tokens[p + 1].lower)) {
           regionEnd = p;
           j = p - 1;
-        }
-        else if (this.lastMention(p + 1, c - 1) !== undefined && !this.hasVerb(p + 1, c - 1)) {
+        } else if (this.lastMention(p + 1, c - 1) !== undefined && !this.hasVerb(p + 1, c - 1)) {
           const found = this.reporter(p + 1, c - 1, sentence);
           return { actor: found.actor, span: found.reporterSpan ?? [p + 1, c - 1], regionFirst: p + 1, boundary: p, guessed: found.guessed };
         }
@@ -784,6 +826,7 @@ class StatusReader {
   /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its last conjunct, before any prepositional tail. */
   private reporter(first: number, end: number, sentence: Sentence): { actor?: string; reporterSpan?: [number, number]; guessed: boolean } {
     const { tokens } = this;
+    if (first >= end) return { guessed: false };
     const mentions = this.state.mentions;
     const conjuncts: [number, number][] = [];
     let start = first;
@@ -819,7 +862,7 @@ class StatusReader {
     return previous ? { actor: previous, reporterSpan: [first, end], guessed: true } : { guessed: false };
   }
 
-  /** The named reporter of the nearest of the `lookback` sentences before this one. */
+  /** The reporter of the nearest of the `lookback` sentences before this one that has one. */
   private previousReporter(index: number, lookback: number): string | undefined {
     for (let s = index - 1; s >= 0 && index - s <= lookback; s--) {
       this.context(s);
@@ -837,12 +880,12 @@ class StatusReader {
   // ---------- small helpers ----------
 
   private cueAt(j: number, floor: number, accept: (c: Cue) => boolean): Cue | undefined {
-    return phrasesEndingAt(this.model.cues, this.tokens, j, floor, accept)[0];
+    return longestPhraseEndingAt(this.model.cues, this.tokens, j, floor, accept);
   }
 
-  /** The verb cue at `v` that takes the given complement, if the tables have one. */
+  /** The one-word verb cue at `v` that takes the given complement, if the tables have one. */
   private verbCue(v: number, complement: Complement): Cue | undefined {
-    return this.cueAt(v, this.state.sentences[this.tokens[v].sentence].firstToken, (c) => c.complements.has(complement) && c.kind !== 'report' && c.kind !== 'report-noun' && c.kind !== 'prospect' && c.kind !== 'absence');
+    return this.cueAt(v, v, (c) => c.complements.has(complement) && c.kind !== 'report' && c.kind !== 'report-noun' && c.kind !== 'prospect' && c.kind !== 'absence');
   }
 
   private isFrameVerb(j: number): boolean {

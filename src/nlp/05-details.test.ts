@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
+import fc from 'fast-check';
 import { analyseText } from './01-text.js';
 import { addDetails, directionOf } from './05-details.js';
 import { detailModel } from './details/test-model.js';
@@ -73,4 +74,51 @@ test('money measures only events about money', () => {
   addDetails(state, detailModel());
   assert.deepEqual([state.events[0].magnitude?.min, state.events[0].magnitude?.unit], [1.5e9, 'USD']);
   assert.equal(state.events[1].magnitude, undefined);
+});
+
+test('a time that leads a clause dates only the events after it', () => {
+  const text = 'The incursion came two days before Russia and Belarus are due to begin their joint exercises.';
+  const state = stateWith(text, '2025-09-10', [{ trigger: 'incursion', status: 'asserted', type: 'MOBILIZE' }, { trigger: 'exercises', status: 'forecast', type: 'COOPERATE' }]);
+  addDetails(state, detailModel());
+  assert.equal(state.events[0].when, undefined);
+  assert.deepEqual([state.events[1].when?.start, state.events[1].when?.end], ['2025-09-12', '2025-09-12']);
+});
+
+test('a denied or reported event in the future still looks ahead', () => {
+  const text = 'Pyongyang denied it will attend talks on Monday. Seoul agreed to meet on Monday. Seoul met on Monday.';
+  const state = stateWith(text, '2024-10-31', [{ trigger: 'attend', status: 'negated' }, { trigger: 'meet', status: 'asserted' }, { trigger: 'met', status: 'asserted' }]);
+  addDetails(state, detailModel());
+  assert.deepEqual(state.events.map((e) => e.when?.start), ['2024-11-04', '2024-11-04', '2024-10-28']);
+});
+
+test('a support verb passes its time to the event noun it takes as object', () => {
+  const text = 'On Monday, Russian forces launched a missile attack.';
+  const state = stateWith(text, '2024-10-31', [{ trigger: 'attack', status: 'asserted', type: 'ASSAULT' }]);
+  addDetails(state, detailModel());
+  assert.equal(state.events[0].when?.start, '2024-10-28');
+});
+
+test('a count in the subject measures the event of any verb in its clause', () => {
+  const text = 'About 8,000 North Korean soldiers are now in Kursk and are expected to go into battle in the coming days.';
+  const state = stateWith(text, '2024-10-31', [{ trigger: 'battle', status: 'forecast', type: 'ASSAULT' }]);
+  addDetails(state, detailModel());
+  const [battle] = state.events;
+  assert.deepEqual([battle.magnitude?.min, battle.magnitude?.max, battle.when?.end], [7200, 8800, '2024-11-10']);
+});
+
+test('on any mix of time, count and place words: windows and ranges are ordered, and spans point at their text', () => {
+  const words = ['in', 'the', 'coming', 'days', 'by', 'July', 'or', 'August', 'May', '2025', '3,000', 'troops', 'about', 'Kursk', "'s", '-', 'Monday', 'and', 'to', 'early', 'mid', 'late', 'next', 'week', 'year', 'of', 'first', 'half', 'said', 'that', 'will', 'deploy', '$', '1.5', 'billion', '12/10/2024', 'since', 'last', 'two', 'before', 'after', 'ago', 'summer', 'between', ',', '.', 'within', 'hours', 'Gulf', 'Finland', 'island'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }), fc.constantFrom<EventStatus>('forecast', 'asserted', 'negated'), (picked, status) => {
+    const text = picked.join(' ');
+    const analysed = analyseText(text, '2024-02-29', lm);
+    const events: EventDraft[] = analysed.tokens.filter((t) => t.lower === 'deploy' || t.lower === 'troops')
+      .map((t) => ({ type: 'AID', context: [], triggerFirst: t.i, triggerEnd: t.i + 1, sentence: t.sentence, source: [], target: [], status, confidence: 1 }));
+    const state: PipelineState = { ...analysed, actors: [], mentions: [], events };
+    addDetails(state, detailModel());
+    for (const e of state.events) {
+      if (e.when) assert.ok(e.when.start <= e.when.end, JSON.stringify(e.when));
+      if (e.magnitude) assert.ok(e.magnitude.min <= e.magnitude.max, JSON.stringify(e.magnitude));
+      for (const d of [e.when, e.magnitude, e.where]) if (d?.span) assert.equal(text.slice(d.span[0], d.span[1]), d.text);
+    }
+  }), { numRuns: 300 });
 });

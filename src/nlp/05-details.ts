@@ -10,9 +10,20 @@ import { pickForEvent, type TokenRange } from './details/scope.js';
 /** How many sentences back a count without its noun ("a total of 10,000") looks for what was being counted. */
 const UNIT_LOOKBACK = 3;
 
-/** Forecasts and conditionals look ahead from the reference date for a bare "Wednesday" or "in March"; reports look back. */
-export function directionOf(status: EventStatus): Direction {
-  return status === 'forecast' || status === 'hypothetical' ? 'forward' : 'backward';
+/** How far before a trigger a future auxiliary or infinitive marker may stand ("will not be able to attend"). */
+const FUTURE_REACH = 4;
+
+/**
+ * Forecasts and conditionals look ahead from the reference date for a bare "Wednesday" or "in March"; reports look
+ * back, unless a future auxiliary or "to" stands just before the trigger ("denied it will attend on Monday").
+ */
+export function directionOf(status: EventStatus, tokens: Token[] = [], triggerFirst = 0, futureMarkers: Set<string> = new Set()): Direction {
+  if (status === 'forecast' || status === 'hypothetical') return 'forward';
+  for (let k = triggerFirst - 1; k >= 0 && k >= triggerFirst - FUTURE_REACH; k--) {
+    if (futureMarkers.has(tokens[k].lower) && (tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) return 'forward';
+    if (tokens[k].pos === 'PUNCT') break;
+  }
+  return 'backward';
 }
 
 /**
@@ -49,7 +60,7 @@ export function addDetails(state: PipelineState, model: DetailModel): void {
     };
     const places = findPlaces(text, tokens, sentence.firstToken, sentence.endToken, model.places);
     for (const e of events) {
-      const direction = directionOf(e.status);
+      const direction = directionOf(e.status, tokens, e.triggerFirst, model.time.futureMarkers);
       const time = pickForEvent(timesFor(direction), e, tokens, sentence.firstToken, model);
       if (time) {
         e.when = { text: time.text, start: time.start, end: time.end, span: time.span };

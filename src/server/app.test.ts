@@ -106,6 +106,9 @@ test('query parameters are validated with a 400 that names each bad one', async 
   assert.match(error.issues!.find((i) => i.path === 'query.type')!.message, /PLOVER type/);
   const tooMany = await errorOf(await app.request('/api/events?limit=100000', { headers: auth(reader) }));
   assert.match(tooMany.issues![0].message, /at most 500/);
+  const typo = await errorOf(await app.request('/api/events?stauts=forecast', { headers: auth(reader) }));
+  assert.deepEqual(typo.issues!.map((i) => i.path), ['query.stauts']);
+  assert.match(typo.issues![0].message, /unknown parameter \(known: limit, offset, actor/);
   const badActor = await errorOf(await app.request('/api/events?actor=North%20Korea', { headers: auth(reader) }));
   assert.match(badActor.issues![0].message, /not an actor code/);
 });

@@ -106,10 +106,17 @@ export const ingestBody = z.union([
 
 export const tokenBody = z.object({ name: z.string().trim().min(1).max(100), role: z.enum(['reader', 'analyst', 'admin']) }).strict();
 
-/** The query string parsed by a schema; a 400 naming each bad parameter otherwise. */
-export function query<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw new ApiError(400, 'bad-request', 'invalid query parameters', issuesOf(parsed.error, 'query'));
+/** The query string parsed by a schema; a 400 naming each bad parameter otherwise. An unknown parameter is an error too:
+ *  a misspelt filter (?stauts=forecast) must not quietly return everything. */
+export function query<S extends z.ZodObject>(c: Context, schema: S): z.output<S> {
+  const raw = c.req.query();
+  const unknown = Object.keys(raw).filter((k) => !(k in schema.shape));
+  const parsed = schema.safeParse(raw);
+  const issues = [
+    ...unknown.map((k) => ({ path: `query.${k}`, message: `unknown parameter (known: ${Object.keys(schema.shape).join(', ')})` })),
+    ...(parsed.success ? [] : issuesOf(parsed.error, 'query')),
+  ];
+  if (issues.length || !parsed.success) throw new ApiError(400, 'bad-request', 'invalid query parameters', issues);
   return parsed.data;
 }
 

@@ -1,7 +1,6 @@
 // The tracker over the archive: forecasts, calibration, warning problems and trends computed from the store's events, cached until the archive changes.
 import { addDays, isoDay, type IsoDate } from '../core/ids.js';
-import type { Development } from '../brief/brief.js';
-import type { BriefInput } from '../brief/brief.js';
+import type { BriefInput, Development } from '../brief/brief.js';
 import type { ClusterId, Storage } from '../store/types.js';
 import type { ResolutionEntry, TrackingStore } from '../store/tracking-types.js';
 import { calibrate, type IssuerCalibration } from '../track/calibration.js';

@@ -79,15 +79,7 @@ export class Archive implements Storage {
   private async ingestBatch(tx: Db, inputs: IngestInput[]): Promise<IngestResult[]> {
     await this.sql.lockForWrite(tx);
     const addedAt = new Date().toISOString();
-    const stored = new Map<string, { id: string; storyId: string }>();
-    for (const r of await selectIn<Row>(tx, 'SELECT id, story_id, content_hash FROM documents WHERE content_hash IN', unique(inputs.map((x) => x.fingerprint.contentHash)))) {
-      stored.set(String(r.content_hash), { id: String(r.id), storyId: String(r.story_id) });
-    }
-    const candidates = new Map<number, Candidate[]>();
-    const bandRows = await selectIn<Row>(tx, 'SELECT b.band_key, d.id, d.story_id, d.minhash FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band_key IN',
-      unique(inputs.flatMap((x) => x.fingerprint.bands.map(toInt32))));
-    for (const r of bandRows) push(candidates, Number(r.band_key), { id: String(r.id), storyId: String(r.story_id), minhash: decodeSignature(r.minhash as Buffer) });
-
+    const { stored, candidates } = await storedCopies(tx, this.sql, inputs);
     const results: IngestResult[] = [];
     const documents: Param[][] = [];
     const bands: Param[][] = [];
@@ -106,10 +98,13 @@ export class Archive implements Storage {
       const docDate = documentDate(meta, input.record, addedAt);
       documents.push([docId, storyId, contentHash, meta.externalId ?? null, meta.title ?? null, meta.published ?? null, meta.source ?? null, meta.url ?? null,
         docDate, input.text, JSON.stringify(input.record), encodeSignature(minhash), addedAt]);
-      const keys = unique(input.fingerprint.bands.map(toInt32));
-      for (const k of keys) {
-        bands.push([k, docId]);
-        push(candidates, k, { id: docId, storyId, minhash });
+      // Only a story's first document is indexed for near-duplicate lookup: a copy is compared with the stories it may belong to,
+      // once each, however many copies they already have.
+      if (!original) {
+        for (const k of unique(input.fingerprint.bands.map(toInt32))) {
+          bands.push([k, docId]);
+          push(candidates, k, { id: docId, storyId, minhash });
+        }
       }
       stored.set(contentHash, { id: docId, storyId });
       extractions.push({ docId, record: input.record, docDate });
@@ -132,9 +127,8 @@ export class Archive implements Storage {
       mentions.push(...rows.mentions);
       events.push(...rows.events);
     }
-    const clusterable: ClusterableEvent[] = events;
-    const existing = await this.candidateClusters(tx, clusterable);
-    const { clusterOf, created, updated } = assignClusters(clusterable, existing, this.newClusterId);
+    const existing = await this.candidateClusters(tx, events);
+    const { clusterOf, created, updated } = assignClusters(events, existing, this.newClusterId);
     await tx.insertMany('clusters', CLUSTER_COLUMNS, [...created, ...updated].map(clusterValues), CLUSTER_UPSERT);
     await tx.insertMany('actors', ACTOR_COLUMNS, actors);
     await tx.insertMany('mentions', MENTION_COLUMNS, mentions);
@@ -146,7 +140,7 @@ export class Archive implements Storage {
   private async candidateClusters(tx: Db, events: ClusterableEvent[]): Promise<ClusterState[]> {
     const range = candidateRange(events);
     if (!range) return [];
-    const rows = await selectIn<Row>(tx, 'SELECT * FROM clusters WHERE first_date >= ? AND last_date <= ? AND key IN', unique(events.map((e) => e.clusterKey)), [range.from, range.to]);
+    const rows = await selectIn<Row>(tx, this.sql, 'SELECT * FROM clusters WHERE first_date >= ? AND last_date <= ? AND', ['key', 'text'], unique(events.map((e) => e.clusterKey)), [range.from, range.to]);
     return rows.map(toClusterState);
   }
 
@@ -176,8 +170,8 @@ export class Archive implements Storage {
   /** Recomputes clusters that lost mentions from the events they still hold, and drops those left empty. */
   private async recountClusters(tx: Db, ids: string[]): Promise<void> {
     const left = new Map<string, Row>();
-    for (const r of await selectIn<Row>(tx, `SELECT cluster_id, COUNT(*) AS n, MIN(date) AS first_date, MAX(date) AS last_date,
-        MIN(doc_date) AS first_report, MAX(doc_date) AS last_report FROM events WHERE cluster_id IN`, ids, [], ' GROUP BY cluster_id')) {
+    for (const r of await selectIn<Row>(tx, this.sql, `SELECT cluster_id, COUNT(*) AS n, MIN(date) AS first_date, MAX(date) AS last_date,
+        MIN(doc_date) AS first_report, MAX(doc_date) AS last_report FROM events WHERE`, ['cluster_id', 'text'], ids, [], ' GROUP BY cluster_id')) {
       left.set(String(r.cluster_id), r);
     }
     for (const id of ids) {
@@ -217,7 +211,8 @@ export class Archive implements Storage {
       conditions.push('k.key = ?');
       params.push(dyadKey(parseActorCode(filter.dyad.source), parseActorCode(filter.dyad.target)));
       if (filter.actor) {
-        conditions.push('EXISTS (SELECT 1 FROM event_keys a WHERE a.event_id = e.id AND a.key = ?)');
+        // the whole primary key (key, date, event_id), so that the check is one index probe per row
+        conditions.push('EXISTS (SELECT 1 FROM event_keys a WHERE a.key = ? AND a.date = k.date AND a.event_id = e.id)');
         params.push(parseActorCode(filter.actor));
       }
     } else if (filter.actor) {
@@ -294,7 +289,8 @@ export class Archive implements Storage {
     const conditions: string[] = [];
     const params: BindValue[] = [];
     if (filter.actor) {
-      conditions.push('EXISTS (SELECT 1 FROM events e JOIN event_keys k ON k.event_id = e.id WHERE e.cluster_id = c.id AND k.key = ?)');
+      // the actor's events name their clusters: work bounded by how often the actor appears, not by the number of clusters
+      conditions.push('c.id IN (SELECT e.cluster_id FROM event_keys k JOIN events e ON e.id = k.event_id WHERE k.key = ?)');
       params.push(parseActorCode(filter.actor));
     }
     if (filter.type) { conditions.push('c.type = ?'); params.push(filter.type.toUpperCase()); }
@@ -398,6 +394,19 @@ function clusterIds(): () => string {
   return () => `${prefix}${(n++).toString(36)}`;
 }
 
+/** What the archive already holds that a batch may copy: documents by content hash, and story founders by LSH band key. */
+async function storedCopies(tx: Db, dialect: Dialect, inputs: IngestInput[]) {
+  const stored = new Map<string, { id: string; storyId: string }>();
+  for (const r of await selectIn<Row>(tx, dialect, 'SELECT id, story_id, content_hash FROM documents WHERE', ['content_hash', 'text'], unique(inputs.map((x) => x.fingerprint.contentHash)))) {
+    stored.set(String(r.content_hash), { id: String(r.id), storyId: String(r.story_id) });
+  }
+  const candidates = new Map<number, Candidate[]>();
+  const bandRows = await selectIn<Row>(tx, dialect, 'SELECT b.band_key, d.id, d.story_id, d.minhash FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE',
+    ['b.band_key', 'integer'], unique(inputs.flatMap((x) => x.fingerprint.bands.map(toInt32))));
+  for (const r of bandRows) push(candidates, Number(r.band_key), { id: String(r.id), storyId: String(r.story_id), minhash: decodeSignature(r.minhash as Buffer) });
+  return { stored, candidates };
+}
+
 /** The stored document whose signature is closest to this one, if it is close enough to be the same story. */
 function nearestCopy(bandKeys: number[], minhash: number[], candidates: Map<number, Candidate[]>): Candidate | undefined {
   let best: Candidate | undefined;
@@ -423,12 +432,13 @@ function checkInput(input: IngestInput, index: number): void {
   if (!input.record || typeof input.record !== 'object') throw new StoreError(`${name}: no extraction record`, 'bad-input');
 }
 
-/** Runs `prefix (?, ?, ...) suffix` over values in chunks and concatenates the rows; extra params come before the list. */
-async function selectIn<T>(db: Db, prefix: string, values: BindValue[], before: BindValue[] = [], suffix = ''): Promise<T[]> {
+/** Runs `prefix <column IN list> suffix` over values in chunks and concatenates the rows; `before` params come ahead of the list. */
+async function selectIn<T>(db: Db, dialect: Dialect, prefix: string, [column, type]: [string, 'text' | 'integer'], values: BindValue[],
+  before: BindValue[] = [], suffix = ''): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < values.length; i += IN_LIST_MAX) {
-    const chunk = values.slice(i, i + IN_LIST_MAX);
-    out.push(...(await db.all<T>(`${prefix} (${chunk.map(() => '?').join(', ')})${suffix}`, [...before, ...chunk])));
+    const list = dialect.inList(column, values.slice(i, i + IN_LIST_MAX), type);
+    out.push(...(await db.all<T>(`${prefix} ${list.sql}${suffix}`, [...before, ...list.params])));
   }
   return out;
 }

@@ -53,6 +53,9 @@ export interface Dialect {
   searchSql: string;
   /** Appended to the row-selecting subquery of a job claim: PostgreSQL's FOR UPDATE SKIP LOCKED, nothing in SQLite. */
   claimLock: string;
+  /** `column IN (…)` over a list of values, with its parameters: SQLite binds each value, PostgreSQL one array (`= ANY`),
+   *  which it plans once instead of parsing hundreds of placeholders. */
+  inList(column: string, values: readonly BindValue[], type: 'text' | 'integer'): { sql: string; params: BindValue[] };
   /** Case-insensitive LIKE. */
   ilike: string;
 }

@@ -2,12 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { estimateDocuments, kindOfPath, readInput, walkFolder } from './sources.js';
 import { DEFAULT_READ_OPTIONS } from './sources.js';
 import type { SourceItem } from './types.js';
 import { RSS } from './feed.test.js';
+import { tempDir } from '../fixtures/temp.js';
 
 async function collect(input: string, maxBytes = DEFAULT_READ_OPTIONS.limits.maxBytes): Promise<SourceItem[]> {
   const items: SourceItem[] = [];
@@ -16,7 +16,7 @@ async function collect(input: string, maxBytes = DEFAULT_READ_OPTIONS.limits.max
 }
 
 function folder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-sources-'));
+  const dir = tempDir('wf-sources');
   fs.mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'a.txt'), 'Poland sent 2,000 soldiers to its border with Belarus on Monday.');
   fs.writeFileSync(path.join(dir, 'sub', 'b.json'), JSON.stringify({ id: 'b', published: '2024-03-05', title: 'B', text: 'Kenya will send food to Somalia.' }));
@@ -44,7 +44,7 @@ test('a folder is walked recursively in name order, skipping hidden files and fi
 });
 
 test('binary, empty, invalid UTF-8, huge and missing files are failures named by path', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-bad-'));
+  const dir = tempDir('wf-bad');
   const write = (name: string, data: string | Buffer) => { fs.writeFileSync(path.join(dir, name), data); return path.join(dir, name); };
   const cases: [string, RegExp, number?][] = [
     [write('binary.txt', Buffer.from([1, 2, 0, 3, 0, 0, 255])), /binary data/],
@@ -67,7 +67,7 @@ test('binary, empty, invalid UTF-8, huge and missing files are failures named by
 });
 
 test('a huge JSON-lines file streams; only an over-long line fails', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-jsonl-'));
+  const dir = tempDir('wf-jsonl');
   const file = path.join(dir, 'big.jsonl');
   fs.writeFileSync(file, `${JSON.stringify({ text: 'short one' })}\n${JSON.stringify({ text: 'y'.repeat(500) })}\n${JSON.stringify({ text: 'short two' })}\n`);
   const items = await collect(file, 200);

@@ -79,3 +79,11 @@ test('bad table rows are reported with file and line', () => {
 test('a measure joined to its number by a hyphen is not a count', () => {
   assert.deepEqual(counts('A 12-minute incursion by 170-mm guns and a 48-hour ceasefire.'), []);
 });
+
+test('a bare number counts only when it says so; hyphenated modifiers and participles are handled', () => {
+  assert.deepEqual(counts('The listings bring to 342 the number of vessels.'), []);
+  assert.deepEqual(counts('It shipped the first 1,500 of them to Russia.'), ['1,500 1500..1500']);
+  assert.deepEqual(counts('It fired dozens of short-range ballistic missiles.'), ['dozens of short-range ballistic missiles 24..99 missiles']);
+  assert.deepEqual(counts('An 11-nation coalition formed.'), []);
+  assert.deepEqual(counts('About 2,700 wounded were counted.'), ['About 2,700 wounded 2430..2970 wounded']);
+});

@@ -34,7 +34,7 @@ export interface Quantity {
 }
 
 /** The value of a number phrase without its noun ("about 3,000" -> 2700..3300); null when it is not one. */
-export interface QuantityValue { min: number; max: number; numberWord: boolean; vague: boolean; currency?: string; end: number }
+export interface QuantityValue { min: number; max: number; numberWord: boolean; vague: boolean; modified: boolean; currency?: string; end: number }
 
 const MODIFIER_KINDS = new Set<QuantityModifier>(['approx', 'atleast', 'upto', 'exact']);
 /** Words between a number and its noun that do not change what is counted ("6,000 more soldiers"). */
@@ -44,6 +44,7 @@ const DEFINITE = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her',
 /** Words before a four-digit number that make it a year ("in 2024", "the 2024 election"). */
 const YEAR_CONTEXT = new Set(['the', 'in', 'since', 'by', 'of', 'from', 'until', 'before', 'after', 'early', 'mid', 'late', 'during', 'for', 'to', 'and', 'or', 'a', 'this', 'that', "'s"]);
 
+/** Words of quantity phrases too common to mark where a count may be. */
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of']);
 /** Tokens before and after an anchor that a number phrase can span ("no fewer than 3,000", "1.5 million"). */
 const REACH_BACK = 4;
@@ -129,7 +130,7 @@ function valueOf(m: RegExpExecArray, tables: QuantityTables): QuantityValue | nu
     default: break;
   }
   const numberWord = !vague && !/^\d/.test(g.lo ?? g.num!);
-  return { min, max, numberWord, vague, currency: g.cur ? tables.money.get(g.cur.toLowerCase()) : undefined, end: m.index + m[0].length };
+  return { min, max, numberWord, vague, modified: g.mod !== undefined, currency: g.cur ? tables.money.get(g.cur.toLowerCase()) : undefined, end: m.index + m[0].length };
 }
 
 /**
@@ -150,13 +151,13 @@ export function findQuantities(text: string, tokens: Token[], firstToken: number
       while (k < endToken && tokens[k].start < end) k++;
       const before = first > firstToken ? tokens[first - 1] : undefined;
       const next = k < endToken ? tokens[k] : undefined;
-      // the word after the number, also when a hyphen joins them ("a 12-minute incursion", "170-mm guns")
-      const joinedWord = k > first && tokens[k - 1].end > end ? text.slice(end, tokens[k - 1].end).replace(/^-/, '').toLowerCase() : undefined;
-      const nextWord = joinedWord ?? (next?.text === '-' && k + 1 < endToken ? tokens[k + 1].lower : next?.lower);
-      if (!isCount(m[0], value, before, next, nextWord, tables)) continue;
+      // a number joined to the next word by a hyphen makes a modifier, not a count ("an 11-nation coalition", "170-mm")
+      if ((k > first && tokens[k - 1].end > end) || (next?.text === '-' && next.start === end)) continue;
+      if (!isCount(m[0], value, before, next, tables)) continue;
       const noun = countedNoun(tokens, k, endToken, value, tables);
       if (noun === null) continue;
-      if (noun.head < 0 && (value.numberWord || (value.vague && value.max < 100) || /^(?:19|20)\d{2}$/.test(m[0]))) continue;
+      // without its noun a count must say it is one: "a total of 10,000", "several thousand more", "1,500 of them", "$3 billion"
+      if (noun.head < 0 && !value.currency && !(value.vague ? value.max >= 100 : !value.numberWord && (value.modified || noun.partitive))) continue;
       const last = noun.head >= 0 ? noun.head + 1 : k;
       const money = value.currency !== undefined || noun.currency !== undefined;
       const unit = value.currency ?? noun.currency ?? noun.unit;
@@ -182,11 +183,11 @@ function anchorWindows(tokens: Token[], first: number, end: number, anchors: Set
 }
 
 /** Rules out days of months, years, times of day and measures. */
-function isCount(phrase: string, value: QuantityValue, before: Token | undefined, next: Token | undefined, nextWord: string | undefined, tables: QuantityTables): boolean {
+function isCount(phrase: string, value: QuantityValue, before: Token | undefined, next: Token | undefined, tables: QuantityTables): boolean {
   const prevLower = before?.lower.replace(/\.$/, '');
   if (prevLower !== undefined && MONTHS[prevLower] !== undefined && /^\d{1,2}$/.test(phrase)) return false;
   if (next && MONTHS[next.lower.replace(/\.$/, '')] !== undefined && /^[A-Z]/.test(next.text)) return false;
-  if (nextWord !== undefined && tables.ignore.has(nextWord)) return false;
+  if (next && tables.ignore.has(next.lower)) return false;
   if (value.numberWord && prevLower !== undefined && DEFINITE.has(prevLower)) return false;
   // a number right after a capitalised noun names something ("Article 4", "Resolution 2231"), it does not count
   if (before && /^\d/.test(phrase) && /^[A-Z][a-z]/.test(before.text) && (before.pos === 'PROPN' || before.pos === 'NOUN')) return false;
@@ -195,30 +196,39 @@ function isCount(phrase: string, value: QuantityValue, before: Token | undefined
 }
 
 /** The noun that a number counts: the last noun of the phrase that follows it ("118 more shadow fleet vessels"). */
-function countedNoun(tokens: Token[], k: number, end: number, value: QuantityValue, tables: QuantityTables): { head: number; unit?: string; currency?: string } | null {
+function countedNoun(tokens: Token[], k: number, end: number, value: QuantityValue, tables: QuantityTables): { head: number; partitive?: boolean; unit?: string; currency?: string } | null {
+  let partitive = false;
   if (k < end && tokens[k].lower === 'of' && !value.numberWord) {
     k++;
-    if (k < end && (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON')) k++;
+    if (k < end && (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON')) partitive = tokens[k++].pos === 'PRON';
   }
   let head = -1;
   for (let n = 0; k < end && n < 7; k++, n++) {
     const t = tokens[k];
-    if (FILLERS.has(t.lower) || t.text === '-') continue;
+    if (FILLERS.has(t.lower)) continue;
+    // "short-range missiles": what stands before a hyphen modifies what follows it
+    if (t.text === '-') { head = -1; continue; }
+    const modifierVerb = t.pos === 'VERB' && /(?:ed|ing)$/.test(t.lower) && ['ADJ', 'NOUN', 'PROPN'].includes(tokens[k + 1]?.pos ?? '');
     if (t.pos === 'NOUN') head = k;
-    else if (t.pos === 'PROPN' || t.pos === 'ADJ') { if (head >= 0) break; }
+    else if (t.pos === 'PROPN' || t.pos === 'ADJ' || modifierVerb) {
+      if (head < 0) continue;
+      if (tokens[head - 1]?.text !== '-') break;
+      head = -1;
+    }
     else break;
   }
   if (head < 0) {
     const propn = tokens[k - 1];
-    if (propn && propn.pos === 'PROPN' && /s$/.test(propn.lower) && k - 1 >= 0) head = k - 1;
+    if (propn && propn.pos === 'PROPN' && /s$/.test(propn.lower)) head = k - 1;
   }
-  if (head < 0) return { head };
+  if (head < 0) return { head, partitive };
   const t = tokens[head];
   if (tables.ignore.has(t.lower)) return null;
   const currency = tables.money.get(t.lower);
   if (currency) return { head, currency };
   const pair = head > 0 ? `${tokens[head - 1].lower} ${t.lower}` : '';
-  const plural = value.max > 1 && t.lower === t.lemma && !t.lower.endsWith('s') ? pluralise(t.lower) : t.lower;
+  // "2,700 wounded": a participle used as a noun is plural already
+  const plural = value.max > 1 && t.lower === t.lemma && !/(?:s|ed)$/.test(t.lower) ? pluralise(t.lower) : t.lower;
   return { head, unit: tables.units.get(pair) ?? tables.units.get(t.lower) ?? tables.units.get(plural) ?? plural };
 }
 

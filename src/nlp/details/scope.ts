@@ -1,18 +1,25 @@
 // Attachment: which of a sentence's details (times, counts, places) belongs to an event: the nearest one in its own clause.
 import type { EventDraft, Token } from '../types.js';
 
-export interface TokenRange { firstToken: number; endToken: number }
+export interface TokenRange {
+  firstToken: number;
+  endToken: number;
+  /** a detail that heads the clause after it ("two days before ..."): only events after it take it */
+  leadsClause?: boolean;
+}
 
 /** The clause-bound words, and which of them are reporting verbs. */
 export interface ClauseWords { bounds: Set<string>; reporting: Set<string> }
 
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 const SUBJECT_PRONOUNS = new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they']);
+/** What a noun phrase is made of, up to its head noun. */
+const OBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PRON']);
 
 /**
  * Whether a verb among tokens [from, to) heads a clause of its own, so a detail on the far side is that verb's.
  * Before the trigger, any verb does ("on Friday proposed a package of sanctions") except one that hands on to
- * another ("is expected to deploy", "began holding"); after it, a verb with its own pronoun subject does
+ * another ("is expected to deploy", "began holding") or takes the trigger as its object ("on Monday held talks"); after it, a verb with its own pronoun subject does
  * ("deploy troops under the treaty he signed last year") while purpose clauses do not ("deploy troops to support").
  */
 function otherVerbBetween(tokens: Token[], from: number, to: number, before: boolean): boolean {
@@ -20,10 +27,17 @@ function otherVerbBetween(tokens: Token[], from: number, to: number, before: boo
     if (tokens[k].pos !== 'VERB') continue;
     if (before) {
       const next = tokens[k + 1];
-      if (!next || !(next.lower === 'to' || next.pos === 'VERB' || next.pos === 'AUX' || k + 1 === to)) return true;
+      if (next && (next.lower === 'to' || next.pos === 'VERB' || next.pos === 'AUX' || k + 1 === to)) continue;
+      if (!objectUpTo(tokens, k + 1, to)) return true;
     } else if (SUBJECT_PRONOUNS.has(tokens[k - 1]?.lower ?? '')) return true;
   }
   return false;
+}
+
+/** Whether tokens [from, to) only lead up to a noun trigger as its verb's object ("launched a missile attack"), not into a phrase of its own ("proposed a package of sanctions"). */
+function objectUpTo(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!OBJECT_POS.has(tokens[k].pos)) return false;
+  return true;
 }
 
 /**
@@ -64,10 +78,11 @@ export function inReportingFrame(tokens: Token[], c: TokenRange, sentenceStart: 
   return words.reporting.has(tokens[c.endToken]?.lower ?? '');
 }
 
-/** A detail inside a relative clause set off by commas ("Choe, who left Pyongyang on Monday, is due to ..."). */
+/** A detail inside a relative clause set off by commas ("Choe, who left Pyongyang on Monday, is due to ...", "the bridge, on which work began in April, is ..."). */
 function inRelativeClause(tokens: Token[], c: TokenRange, sentenceStart: number): boolean {
   for (let k = c.firstToken - 1; k >= sentenceStart; k--) {
-    if (RELATIVES.has(tokens[k].lower)) return tokens[k - 1]?.text === ',';
+    // ", which" or ", on which"
+    if (RELATIVES.has(tokens[k].lower)) return tokens[k - 1]?.text === ',' || (tokens[k - 1]?.pos === 'ADP' && tokens[k - 2]?.text === ',');
     if (tokens[k].text === ',') return false;
   }
   return false;
@@ -83,6 +98,7 @@ export function pickForEvent<T extends TokenRange>(candidates: T[], event: Event
   const cue = event.attribution?.span;
   for (const c of candidates) {
     const before = c.endToken <= event.triggerFirst;
+    if (c.leadsClause && !before) continue;
     let from: number, to: number;
     if (before) [from, to] = [c.endToken, event.triggerFirst];
     else if (c.firstToken >= event.triggerEnd) [from, to] = [event.triggerEnd, c.firstToken];
@@ -91,7 +107,9 @@ export function pickForEvent<T extends TokenRange>(candidates: T[], event: Event
     if (broken === 'bound' || (broken === 'coordination' && !(before && inSubject(tokens, c, sentenceStart, words)))) continue;
     if (cue && to > from && cue[0] >= tokens[from].start && cue[1] <= tokens[to - 1].end) continue;
     if (adverbial && inReportingFrame(tokens, c, sentenceStart, words)) continue;
-    if (to > from && otherVerbBetween(tokens, from, to, before)) continue;
+    // a count in the subject measures the actors of every verb in the clause ("8,000 soldiers are in Kursk and are expected to go into battle")
+    const sharedSubject = !adverbial && before && inSubject(tokens, c, sentenceStart, words);
+    if (to > from && !c.leadsClause && !sharedSubject && otherVerbBetween(tokens, from, to, before)) continue;
     if (before && tokens.slice(from, to).some((t) => t.text === ',') && inRelativeClause(tokens, c, sentenceStart)) continue;
     const distance = to - from + (before ? 0.5 : 0);
     if (distance < bestDistance) [best, bestDistance] = [c, distance];

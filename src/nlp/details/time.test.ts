@@ -48,7 +48,7 @@ test('weeks, months and parts of them', () => {
   assert.equal(window('next month', '2024-10-31'), '2024-11-01..2024-11-30');
   assert.equal(window('this month', '2024-10-23', 'backward'), '2024-10-01..2024-10-23');
   assert.equal(window('in January and February', '2024-10-31'), '2025-01-01..2025-02-28');
-  assert.equal(window('in mid-January', '2024-10-31', 'backward'), '2024-01-12..2024-01-21');
+  assert.equal(window('in mid-January', '2024-10-31', 'backward'), '2024-01-11..2024-01-21');
   assert.equal(window('since September 2023', '2024-10-31', 'backward'), '2023-09-01..2024-10-31');
   assert.equal(window('in early 2025', '2024-10-31'), '2025-01-01..2025-04-30');
   assert.equal(window('around the Nov. 5 vote', '2024-11-01'), '2024-11-01..2024-11-12');
@@ -101,4 +101,25 @@ test('ranges and unions of names: the second name is the next one after the firs
   assert.equal(window('before the end of the year', '2024-10-31'), '2024-10-31..2024-12-31');
   assert.equal(window('by mid-2025', '2024-10-31'), '2024-10-31..2025-08-31');
   assert.equal(window('in the next two weeks', '2024-10-31'), '2024-10-31..2024-11-14');
+});
+
+test('"since" and "last" look back, "next" ahead, whatever the status; "early" shapes only the name after it', () => {
+  assert.equal(window('since January', '2025-04-27', 'forward'), '2025-01-01..2025-04-27');
+  assert.equal(window('since last autumn', '2025-06-18', 'forward'), '2024-09-23..2025-06-18');
+  assert.equal(window('in recent months', '2024-06-20', 'forward'), '2023-12-20..2024-06-20');
+  assert.equal(window('last October', '2024-11-20', 'forward'), '2024-10-01..2024-10-31');
+  assert.equal(window('next Monday', '2024-10-31', 'backward'), '2024-11-04..2024-11-04');
+  assert.equal(window('between late Tuesday and early Wednesday', '2025-09-10', 'forward'), '2025-09-16..2025-09-17');
+  assert.equal(window('it would end within six months', '2025-10-24'), '2025-10-24..2026-04-24');
+});
+
+test('"N days before/after" dates the clause it leads, from the reference date', () => {
+  const [found] = findTimeExpressions('The incursion came two days before Russia and Belarus begin drills.', '2025-09-10', 'forward', grammar());
+  assert.deepEqual([found.text, found.start, found.end, found.leadsClause], ['two days before', '2025-09-12', '2025-09-12', true]);
+  assert.equal(window('a day after', '2025-09-10', 'backward'), '2025-09-09..2025-09-09');
+});
+
+test('a month followed by "next year" or "this year" takes that year', () => {
+  assert.equal(window('from January next year', '2025-09-03'), '2026-01-01..2026-01-31');
+  assert.equal(window('in May this year', '2025-09-03', 'backward'), '2025-05-01..2025-05-31');
 });

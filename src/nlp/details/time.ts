@@ -15,10 +15,12 @@ export interface TimeExpression {
   end: string;
   /** character offsets into the text searched, end exclusive */
   span: [number, number];
+  /** "two days before ...": dates the clause that follows it, not the one it stands in */
+  leadsClause?: boolean;
 }
 
 export type TimeOp =
-  | { name: 'same' | 'by' | 'since' | 'before' | 'after' | 'around' | 'later' | 'earlier' }
+  | { name: 'same' | 'by' | 'since' | 'before' | 'after' | 'around' | 'later' | 'earlier' | 'past' | 'coming' }
   | { name: 'part'; k: number; n: number };
 
 interface PeriodRule { start: (ref: number) => number; end: (ref: number) => number; prefixed: boolean }
@@ -32,6 +34,8 @@ export interface TimeGrammar {
   counts: Map<string, number>;
   /** lower-case words one of which every time expression holds */
   anchors: Set<string>;
+  /** words right before a verb that put it in the future ("will", "to"), whatever the event's status */
+  futureMarkers: Set<string>;
 }
 
 export const MONTHS: Record<string, number> = {
@@ -58,6 +62,7 @@ const byLength = (a: string, b: string) => b.length - a.length;
 export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fileName = 'time-phrases.tsv'): TimeGrammar {
   const periods = new Map<string, PeriodRule>();
   const prefixes = new Map<string, TimeOp>();
+  const futureMarkers = new Set<string>();
   tsv.split('\n').forEach((line, k) => {
     if (!line.trim() || line.startsWith('#')) return;
     const [kind, phrase, value, flags = ''] = line.split('\t').map((c) => c.trim());
@@ -69,7 +74,9 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
       periods.set(phrase.toLowerCase(), { start: compileFormula(a, where), end: compileFormula(b, where), prefixed: flags.split(',').includes('prefixed') });
     } else if (kind === 'prefix') {
       prefixes.set(phrase.toLowerCase(), parseOp(value, where));
-    } else throw new Error(`${where}: unknown kind "${kind}" (period or prefix)`);
+    } else if (kind === 'future') {
+      futureMarkers.add(phrase.toLowerCase());
+    } else throw new Error(`${where}: unknown kind "${kind}" (period, prefix or future)`);
   });
   // the dot belongs to an abbreviation ("Nov."), never to a full name that ends the sentence
   const names = Object.keys(MONTHS).sort(byLength);
@@ -80,7 +87,7 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
   const prefixAlt = [...prefixes.keys()].sort(byLength).map((p) => (p.startsWith('the ') ? `(?:the\\s+)?${escapePhrase(p.slice(4))}` : escapePhrase(p))).join('|');
   const pieces = [
     `(?<period>${[...periods.keys()].sort(byLength).map(escapePhrase).join('|')})`,
-    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?:a|an)\\s+(?:(?<dva>\\d+|${count})(?:\\s+of)?[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})(?:\\s+of)?[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier))?)`,
+    `(?<dur>(?:(?<dq>within|in|over|during|after)\\s+)?(?:(?:a|an)\\s+(?:(?<dva>\\d+|${count})(?:\\s+of)?[\\s-]+)?|(?:the\\s+)?(?:(?<dn>next|coming|following|past|last|previous)\\s+)?(?<dv>\\d+|${count})(?:\\s+of)?[\\s-]+)(?<du>hour|day|week|month|year)s?(?:[\\s-]+long)?(?:\\s+(?:transition\\s+)?(?:period|window|span))?(?:\\s+(?<dsuf>ago|from\\s+now|later|earlier|before|after))?)`,
     `(?<date>(?:(?<d1>${day})\\s+(?:of\\s+)?)?${month}(?:\\s+(?<d2>${day}))?(?:,?\\s+(?:of\\s+)?(?<y1>${year}))?)`,
     `(?<wd>${WEEKDAYS.join('|')})`,
     `(?<season>(?:(?<sd>this|next|last|coming)\\s+)?(?<sn>${Object.keys(SEASONS).join('|')})(?:\\s+(?:of\\s+)?(?<sy>${year}))?)`,
@@ -90,7 +97,7 @@ export function compileTimeGrammar(tsv: string, counts: Map<string, number>, fil
   ];
   const anchors = new Set([...Object.keys(MONTHS), ...WEEKDAYS, ...Object.keys(SEASONS), ...ANCHOR_WORDS]);
   for (const phrase of periods.keys()) if (!phrase.split(' ').some((w) => anchors.has(w))) anchors.add(phrase.split(' ').pop()!);
-  return { pieces: new RegExp(`\\b(?:${pieces.join('|')})(?!\\w)`, 'gi'), periods, prefixes, counts, anchors };
+  return { pieces: new RegExp(`\\b(?:${pieces.join('|')})(?!\\w)`, 'gi'), periods, prefixes, counts, anchors, futureMarkers };
 }
 
 function parseOp(value: string, where: string): TimeOp {
@@ -100,7 +107,7 @@ function parseOp(value: string, where: string): TimeOp {
     if (k < 1 || k > n) throw new Error(`${where}: part:K/N needs 1 <= K <= N, got "${value}"`);
     return { name: 'part', k, n };
   }
-  if (['same', 'by', 'since', 'before', 'after', 'around', 'later', 'earlier'].includes(value)) return { name: value as 'same' };
+  if (['same', 'by', 'since', 'before', 'after', 'around', 'later', 'earlier', 'past', 'coming'].includes(value)) return { name: value as 'same' };
   throw new Error(`${where}: unknown prefix operation "${value}"`);
 }
 
@@ -142,6 +149,7 @@ interface Base {
   needsPrefix: boolean;
   /** for a name without a year or week ("Friday", "March"), the step to its next occurrence */
   recurs?: CalendarUnit;
+  leadsClause?: boolean;
 }
 
 /** Every time expression in `text` (one sentence), resolved against the reference day in the given direction. */
@@ -169,10 +177,18 @@ export function resolveTimeScan(scan: TimeScan, referenceDate: string, direction
     let j = i;
     while (j < pieces.length && pieces[j].kind === 'prefix' && j + 1 < pieces.length && joined(text, pieces[j], pieces[j + 1])) ops.push(grammar.prefixes.get(squash(pieces[j].lower)) ?? { name: 'same' }), j++;
     const first = pieces[j];
-    const base = first?.kind === 'base' && (j === i || joined(text, pieces[j - 1], first)) ? resolveBase(first, ref, direction, grammar) : null;
-    if (!base || (base.needsPrefix && !ops.length)) { i++; continue; }
-    let last = first, window = base.window, deictic = base.deictic;
-    const second = secondBase(text, pieces, j, ref, direction, grammar);
+    // "since March", "last October" look back and "next Monday" ahead, whatever the event's status
+    const baseDirection = ops.some((op) => op.name === 'since' || op.name === 'past') ? 'backward' : ops.some((op) => op.name === 'coming') ? 'forward' : direction;
+    const year = first?.groups.date !== undefined && first.groups.y1 === undefined ? yearNamedAfter(text, pieces, j, ref, grammar) : undefined;
+    const base = first?.kind === 'base' && (j === i || joined(text, pieces[j - 1], first)) ? resolveBase(first, ref, baseDirection, grammar, year) : null;
+    if (!base || (base.needsPrefix && !ops.length && year === undefined)) { i++; continue; }
+    if (year !== undefined) j++;
+    // "early", "the first half of" right before a name shape that name only ("between late Tuesday and early Wednesday")
+    let own = ops.length;
+    while (own > 0 && ops[own - 1].name === 'part') own--;
+    let last = pieces[j], window = base.window, deictic = base.deictic;
+    for (let k = ops.length - 1; k >= own; k--) window = applyOp(ops[k], window, ref, direction);
+    const second = secondBase(text, pieces, j, ref, baseDirection, grammar);
     if (second) {
       // "from Monday to Friday", "December or January": the second name is the next one after the first
       const w2 = second.window.start < window.start && second.recurs ? shift(second.window, second.recurs) : second.window;
@@ -180,10 +196,10 @@ export function resolveTimeScan(scan: TimeScan, referenceDate: string, direction
       deictic ||= second.deictic;
       last = pieces[second.index];
     }
-    for (let k = ops.length - 1; k >= 0; k--) window = applyOp(ops[k], window, ref, direction);
+    for (let k = own - 1; k >= 0; k--) window = applyOp(ops[k], window, ref, direction);
     if (deictic) window = clip(window, ref, direction);
     const from = pieces[i].start, to = last.end;
-    out.push({ text: text.slice(from, to), start: isoDay(window.start), end: isoDay(window.end), span: [from + offset, to + offset] });
+    out.push({ text: text.slice(from, to), start: isoDay(window.start), end: isoDay(window.end), span: [from + offset, to + offset], ...(base.leadsClause ? { leadsClause: true } : {}) });
     i = pieces.indexOf(last) + 1;
   }
   return out;
@@ -303,7 +319,17 @@ function shift(w: DayWindow, unit: CalendarUnit): DayWindow {
   return { start: addUnits(w.start, 1, unit), end: addUnits(w.end, 1, unit) };
 }
 
-function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeGrammar): Base | null {
+/** "January next year", "May this year": the year that a period right after a yearless date names. */
+function yearNamedAfter(text: string, pieces: Piece[], j: number, ref: number, grammar: TimeGrammar): number | undefined {
+  const next = pieces[j + 1];
+  if (next?.groups.period === undefined || !/^\s+$/.test(text.slice(pieces[j].end, next.start))) return undefined;
+  const rule = grammar.periods.get(squash(next.lower));
+  if (!rule) return undefined;
+  const start = rule.start(ref), end = rule.end(ref), y = yearOf(start);
+  return start === dayOf(y, 1, 1) && end === dayOf(y, 12, 31) ? y : undefined;
+}
+
+function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeGrammar, year?: number): Base | null {
   const g = p.groups;
   if (g.numeric !== undefined) { const d = Number(g.numeric); return { window: { start: d, end: d }, deictic: false, needsPrefix: false }; }
   if (g.period !== undefined) {
@@ -311,7 +337,7 @@ function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeG
     return rule ? { window: { start: rule.start(ref), end: rule.end(ref) }, deictic: true, needsPrefix: rule.prefixed } : null;
   }
   if (g.dur !== undefined) return resolveDuration(g, ref, grammar);
-  if (g.date !== undefined) return resolveDate(g, ref, direction);
+  if (g.date !== undefined) return resolveDate(year === undefined ? g : { ...g, y1: String(year) }, ref, direction);
   if (g.wd !== undefined) {
     const wd = WEEKDAYS.indexOf(g.wd.toLowerCase()), today = weekdayOf(ref);
     const day = direction === 'forward' ? ref + ((wd - today + 7) % 7) : ref - ((today - wd + 7) % 7);
@@ -374,20 +400,23 @@ function resolveDuration(g: Record<string, string | undefined>, ref: number, gra
   const n = valueText === undefined ? 1 : /^\d+$/.test(valueText) ? Number(valueText) : grammar.counts.get(valueText);
   if (n === undefined || n <= 0) return null;
   const unit = DURATION_UNITS[g.du!.toLowerCase()];
-  const shift = (sign: number) => (unit === 'h' ? ref + sign * Math.ceil(n / 24) : addUnits(ref, sign * n, unit));
+  const moved = (sign: number) => (unit === 'h' ? ref + sign * Math.ceil(n / 24) : addUnits(ref, sign * n, unit));
+  const point = (day: number): DayWindow => ({ start: day, end: day });
+  // "X came two days before/after Y": Y is dated from X, and X (the news of the day) from the reference date
+  if (suffix === 'before' || suffix === 'after') return { window: point(moved(suffix === 'before' ? 1 : -1)), deictic: false, needsPrefix: false, leadsClause: true };
   let window: DayWindow;
-  if (suffix === 'ago' || suffix === 'earlier') window = { start: shift(-1), end: shift(-1) };
-  else if (suffix === 'later' || suffix === 'from now' || quantity === 'after') window = { start: shift(1), end: shift(1) };
-  else if (direction === 'past' || direction === 'last' || direction === 'previous') window = { start: shift(-1), end: ref };
-  else if (quantity === 'in' && !direction) window = { start: shift(1), end: shift(1) };
-  else window = { start: ref, end: shift(1) };
+  if (suffix === 'ago' || suffix === 'earlier') window = point(moved(-1));
+  else if (suffix === 'later' || suffix === 'from now' || quantity === 'after') window = point(moved(1));
+  else if (direction === 'past' || direction === 'last' || direction === 'previous') window = { start: moved(-1), end: ref };
+  else if (quantity === 'in' && !direction) window = point(moved(1));
+  else window = { start: ref, end: moved(1) };
   return { window, deictic: true, needsPrefix: false };
 }
 
 export function applyOp(op: TimeOp, w: DayWindow, ref: number, direction: Direction): DayWindow {
   const { start: s, end: e } = w;
   switch (op.name) {
-    case 'same': return w;
+    case 'same': case 'past': case 'coming': return w;
     case 'by': return direction === 'forward' && ref <= e ? { start: ref, end: e } : w;
     case 'since': return s <= ref ? { start: s, end: ref } : w;
     case 'before': return direction === 'forward' && ref < s ? { start: ref, end: s - 1 } : { start: s - (e - s + 1), end: s - 1 };
@@ -412,12 +441,13 @@ function part(w: DayWindow, k: number, n: number): DayWindow {
     return { start: first, end: lastDayOf(yearOf(lastMonth), monthOf(lastMonth)) };
   }
   const length = w.end - w.start + 1;
-  return { start: w.start + Math.ceil(((k - 1) * length) / n), end: w.start + Math.ceil((k * length) / n) - 1 };
+  const start = w.start + Math.floor(((k - 1) * length) / n);
+  return { start, end: Math.max(start, w.start + Math.ceil((k * length) / n) - 1) };
 }
 
 /** A deictic phrase ("this year") said of a forecast starts no earlier than the reference day; of a report, ends no later. */
 function clip(w: DayWindow, ref: number, direction: Direction): DayWindow {
-  if (direction === 'forward' && w.end >= ref) return { start: Math.max(w.start, ref), end: w.end };
-  if (direction === 'backward' && w.start <= ref) return { start: w.start, end: Math.min(w.end, ref) };
+  if (direction === 'forward' && w.end > ref) return { start: Math.max(w.start, ref), end: w.end };
+  if (direction === 'backward' && w.start < ref) return { start: w.start, end: Math.min(w.end, ref) };
   return w;
 }

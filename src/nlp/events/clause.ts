@@ -55,22 +55,30 @@ const COORDINATORS = new Set(['and', 'or', 'nor', 'but']);
 /** verbs whose object is the subject of the infinitive that follows ("urged Seoul to ...") */
 const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+/** Time words that head an adverbial noun phrase of their own (a closed class, like the determiners above). */
+const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although', 'whether']);
 
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && (PERSONAL.has(t.lower) || POSSESSIVE.has(t.lower)));
 
 /** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
-export function analyseClause(tokens: Token[], first: number, end: number, mentionAt: Int32Array, mentions: Mention[], isVerbForm: (t: Token) => boolean): Clause {
+/** What the trigger tables know of a word: whether it is a trigger verb form, and whether a trigger noun ("hearing"). */
+export interface WordKnowledge {
+  isVerbForm: (t: Token) => boolean;
+  isNounForm: (t: Token) => boolean;
+}
+
+export function analyseClause(tokens: Token[], first: number, end: number, mentionAt: Int32Array, mentions: Mention[], words: WordKnowledge): Clause {
   const n = end - first;
   const verbal = new Uint8Array(n);
-  for (let i = first; i < end; i++) verbal[i - first] = readsAsVerb(tokens, i, first, end, mentionAt, isVerbForm) ? 1 : 0;
+  for (let i = first; i < end; i++) verbal[i - first] = readsAsVerb(tokens, i, first, end, mentionAt, words) ? 1 : 0;
   const clause: Clause = { tokens, first, end, verbal, chunks: [], groups: [], chunkAt: new Int32Array(n).fill(-1), groupAt: new Int32Array(n).fill(-1), mentionAt };
   chunkNouns(clause, mentionAt, mentions);
   groupVerbs(clause);
   return clause;
 }
 
-function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, isVerbForm: (t: Token) => boolean): boolean {
+function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, { isVerbForm, isNounForm }: WordKnowledge): boolean {
   const t = tokens[i];
   if (mentionAt[i] >= 0) return false;
   const prev = i > first ? tokens[i - 1] : undefined;
@@ -86,6 +94,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (t.pos === 'VERB') {
     // a participle or gerund inside a noun phrase ("the fighting", "the wounded") is nominal
     if (prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET') return false;
+    // "a landmark hearing", "fierce fighting", "military exercises": an event noun after a modifier
+    if (prev && isNounForm(t) && (prev.pos === 'ADJ' || prev.pos === 'NUM' || (t.lower.endsWith('ing') && prev.pos === 'NOUN' && mentionAt[i - 1] < 0))) return false;
     // a past participle right after a main verb and before a noun is an adjective ("reject proposed changes")
     const participle = t.lower !== t.lemma && !t.lower.endsWith('ing');
     return !(participle && prev?.pos === 'VERB' && (next?.pos === 'NOUN' || next?.pos === 'ADJ' || next?.pos === 'PROPN'));
@@ -98,6 +108,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON')) return true;
   // "Poland shot down drones": a trigger verb form right after a name or pronoun
   if (t.pos !== 'NOUN' || !isVerbForm(t) || next?.pos === 'VERB' || next?.pos === 'AUX') return false;
+  // "to help support the rights": a verb form between a verb and its object
+  if (prev.pos === 'VERB' && next && (next.pos === 'DET' || POSSESSIVE.has(next.lower))) return true;
   if (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) return true;
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
@@ -115,8 +127,8 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
       let head = stop - 1;
       while (head > start && !isNominal(tokens[head]) && mentionAt[head] < 0) head--;
       const before = start > first ? tokens[start - 1] : undefined;
-      // "up to 4,000 troops" is a quantity, not a "to" phrase
-      const quantity = before?.lower === 'to' && start - 2 >= first && tokens[start - 2].lower === 'up';
+      // "up to 4,000 troops", "about 8,000 soldiers" are quantities, not prepositional phrases
+      const quantity = (before?.lower === 'to' && start - 2 >= first && tokens[start - 2].lower === 'up') || (!!before && QUANTIFIERS.has(before.lower) && tokens[start].pos === 'NUM');
       const prep = before && !quantity && (before.pos === 'ADP' || (before.lower === 'to' && before.pos === 'PART')) ? before.lower : null;
       const k = c.chunks.push({ start, end: stop, head, prep }) - 1;
       for (let j = start; j < stop; j++) c.chunkAt[j - first] = k;
@@ -132,9 +144,10 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
       // a mention right after a name or another mention starts a new chunk ("Seoul Friday"); after a determiner,
       // number, adjective, common noun or possessive it continues the phrase ("11 North Korean individuals")
       const prev = tokens[i - 1];
-      if (start >= 0 && hasNoun && !POSSESSIVE.has(prev.lower) && (prev.pos === 'PROPN' || mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower))) close(i);
+      if (start >= 0 && hasNoun && !POSSESSIVE.has(prev.lower) && (mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower))) close(i);
       if (start < 0) start = i;
-      hasNoun = true;
+      // a possessive pronoun standing for an actor ("its 16th package") is a determiner of what follows
+      hasNoun = !(mentionEnd === i + 1 && POSSESSIVE.has(t.lower) && tokens[i + 1] && (isNominal(tokens[i + 1]) || tokens[i + 1].pos === 'ADJ' || mentionAt[i + 1] >= 0));
       i = mentionEnd - 1;
       continue;
     }
@@ -154,11 +167,22 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
     if (t.pos === 'PRON' && PERSONAL.has(t.lower)) { close(i); start = i; hasNoun = true; close(i + 1); continue; }
     // adjectives and participles that are not verbs here ("the besieged Bosnian town") modify the noun that follows
     if (t.pos === 'ADJ' || t.pos === 'VERB') {
-      if (hasNoun && tokens[i - 1].pos !== 'NUM') close(i);
+      const next = i + 1 < end ? tokens[i + 1] : undefined;
+      const premodifier = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ' || (next.pos === 'VERB' && !c.verbal[i + 1 - first]));
+      // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows
+      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier) close(i);
       if (start < 0) start = i;
+      // a verb form that is not read as a verb and ends the phrase is its head ("military exercises")
+      if (t.pos === 'VERB' && !premodifier) hasNoun = true;
       continue;
     }
-    if (t.pos === 'NOUN' || t.pos === 'PROPN') { if (start < 0) start = i; hasNoun = true; continue; }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // a time word after a noun is an adverbial of its own ("renewed negotiations today")
+      if (hasNoun && TIME_WORDS.has(t.lower)) close(i);
+      if (start < 0) start = i;
+      hasNoun = true;
+      continue;
+    }
     if (t.pos === 'PART' && POSSESSIVE_MARKS.has(t.lower) && start >= 0) { hasNoun = false; continue; }
     if (t.text === '-' && start >= 0) continue;
     close(i);
@@ -229,12 +253,19 @@ function chunkEndingAt(c: Clause, i: number): Chunk | null {
 export function coordinatedBefore(c: Clause, last: Chunk): Chunk[] {
   const out = [last];
   let cur = last;
+  let conjoined = false;
   for (;;) {
     const sep = c.tokens[cur.start - 1];
     if (!sep || cur.start - 1 < c.first || !(sep.lower === 'and' || sep.lower === ',' || sep.lower === 'or' || sep.lower === 'nor')) break;
+    // a comma joins only a list that ends in "and" ("The United States, South Korea and Japan"), not "..., a rights group"
+    if (sep.lower === ',' && !conjoined) break;
+    conjoined = true;
     const prev = chunkEndingAt(c, cur.start - 2);
-    if (!prev || prev.prep !== cur.prep) break;
+    // "before Russia and Belarus are due to": the conjunction opens the whole coordinated subject
+    const opened = cur.prep === null && prev?.prep !== null && SUBORDINATORS.has(prev?.prep ?? '');
+    if (!prev || (prev.prep !== cur.prep && !opened)) break;
     out.unshift(prev);
+    if (opened) break;
     cur = prev;
   }
   return out;

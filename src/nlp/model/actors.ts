@@ -40,6 +40,14 @@ export interface Phrase {
   senses: Sense[];
 }
 
+/** Word lists of actor-cues.tsv, by kind. */
+export interface ActorCues {
+  locative: Set<string>;
+  time: Set<string>;
+  ownership: Set<string>;
+  expletive: Set<string>;
+}
+
 export interface ActorModel {
   /** every phrase by its normalised text */
   phrases: Map<string, Phrase>;
@@ -50,6 +58,7 @@ export interface ActorModel {
   prefixes: Set<string>;
   /** common name of each state code */
   countryNames: Map<string, string>;
+  cues: ActorCues;
 }
 
 const SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'CVL', 'REF', 'MED', 'BUS', 'NGO', 'IGO', 'ELI', 'LAB', 'EDU', 'HLH', 'REL']);
@@ -57,12 +66,22 @@ const KINDS = new Set<ActorKind>(['state', 'igo', 'organization', 'person', 'gro
 const FORMS = new Set<CountryForm>(['name', 'adjective', 'people', 'capital']);
 const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state', 'generic', 'unknown']);
 
+/** Letters and digits (any script) are word characters; spaces and punctuation are where a tokenizer may cut. */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
 /** Senses that name someone or somewhere, and so apply only to capitalised text. */
 export function isName(sense: Sense): boolean {
   return sense.type === 'country' || sense.type === 'org' || sense.type === 'person' || sense.type === 'place';
 }
 
+const ODD_CHARACTERS = /[’‘`\s]/;
+
 export function normalisePhrase(s: string): string {
+  // most phrases are plain words with single spaces: skip the replacements for them (this runs for every token and table row)
+  if (!ODD_CHARACTERS.test(s.replace(/ /g, ''))) return s.toLowerCase();
   return s.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
@@ -86,7 +105,7 @@ class PhraseIndex {
   /** Removes one kind of sense from a phrase (a correction file's "-" row). */
   remove(text: string, type: Sense['type']): void {
     const p = this.byNorm.get(normalisePhrase(text));
-    if (!p) return;
+    if (!p || !p.senses.some((s) => s.type === type)) return;
     p.senses = p.senses.filter((s) => s.type !== type);
     p.namesOnly = p.senses.every(isName);
     if (!p.senses.length) this.byNorm.delete(p.norm);
@@ -101,10 +120,12 @@ class PhraseIndex {
   /** Prefixes at every place a tokenizer may cut: before or after a space or punctuation ("korea" | "'s", "f" | "-" | "35"). */
   prefixes(): Set<string> {
     const out = new Set<string>();
-    const word = /[\p{L}\p{N}]/u;
     for (const norm of this.byNorm.keys()) {
+      let wordBefore = isWordChar(norm.charCodeAt(0));
       for (let k = 1; k < norm.length; k++) {
-        if (!word.test(norm[k]) || !word.test(norm[k - 1])) out.add(norm.slice(0, k).trimEnd());
+        const word = isWordChar(norm.charCodeAt(k));
+        if (!word || !wordBefore) out.add(norm.charCodeAt(k) === 32 ? norm.slice(0, k) : norm.slice(0, k).trimEnd());
+        wordBefore = word;
       }
     }
     return out;
@@ -163,14 +184,22 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     if (!KINDS.has(kind as ActorKind)) throw new Error(`${where}: unknown kind "${kind}"`);
     index.replace(phrase, { type: 'org', codes: codes.split('|'), kind: kind as ActorKind, sector: checkSector(dash(sector), where), org: dash(org), name: dash(name), refs: dash(refs)?.split(',') ?? [] }, where);
   }
-  for (const file of ['leaders.tsv', 'people.tsv']) {
-    for (const { cols, where } of rows(read, file, 5)) {
-      const [phrase, code, sector, title, name, org] = cols;
-      index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
-    }
+  for (const { cols, where } of rows(read, 'people.tsv', 5)) {
+    const [phrase, code, sector, title, name, org] = cols;
+    index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
   }
   extra.forEach((e, k) => index.replace(e.phrase, senseOfEntry(e), `dictionary entry ${k + 1}`));
-  return { phrases: index.byNorm, prefixes: index.prefixes(), countryNames };
+  return { phrases: index.byNorm, prefixes: index.prefixes(), countryNames, cues: readCues(read) };
+}
+
+function readCues(read: ReadTable): ActorCues {
+  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set() };
+  for (const { cols, where } of rows(read, 'actor-cues.tsv', 2)) {
+    const set = cues[cols[1] as keyof ActorCues];
+    if (!set) throw new Error(`${where}: unknown kind "${cols[1]}" (locative, time, ownership or expletive)`);
+    set.add(cols[0].toLowerCase());
+  }
+  return cues;
 }
 
 function senseOfEntry(e: ActorEntry): Sense {

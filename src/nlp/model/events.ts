@@ -25,6 +25,8 @@ export interface TriggerRow {
   targetRequired: boolean;
   /** nouns: prepositions besides "by" that introduce the source */
   agentPreps: ReadonlySet<string>;
+  /** nouns: a possessor is the one acted on ("the tanker's detention"), not the actor */
+  possessorIsTarget: boolean;
   embeds: 'absorb' | 'defer' | null;
   /** line in triggers.tsv, for explanations */
   line: number;
@@ -109,7 +111,8 @@ function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<str
       targetObj: targets.some((t) => t.replace('!', '') === 'obj'),
       targetPreps: new Set(targets.map((t) => t.replace('!', '')).filter((t) => t !== 'obj')),
       targetRequired: targets.some((t) => t.endsWith('!')),
-      agentPreps: new Set(list(agent, ',')),
+      agentPreps: new Set(list(agent, ',').filter((a) => a !== '!poss')),
+      possessorIsTarget: list(agent, ',').includes('!poss'),
       embeds: (e || null) as TriggerRow['embeds'],
       line,
     };

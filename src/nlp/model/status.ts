@@ -2,7 +2,7 @@
 import type { ReadTable } from './types.js';
 
 export const CUE_KINDS = [
-  'future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'occur',
+  'future', 'possible', 'would', 'intent', 'pledge', 'foresee', 'request', 'estimate', 'implicative', 'participate', 'neg-implicative', 'negation', 'occur',
   'conditional', 'open', 'temporal', 'exclude', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence',
   'prospective', 'prospect',
 ] as const;
@@ -83,23 +83,29 @@ export function indexPhrases<T extends Phrase>(phrases: T[]): PhraseIndex<T> {
 export const wordMatches = (word: string, token: WordForms): boolean => word === token.lower || word === token.lemma;
 
 /**
- * The phrases whose last word is tokens[end] and whose other words precede it, not reaching before `floor`; longest first.
- * `accept` filters candidates before the word-by-word check.
+ * The longest phrase whose last word is tokens[end] and whose other words precede it, not reaching before `floor`,
+ * among those that `accept` lets through. Allocation-free: it runs for every token the stage looks at.
  */
-export function phrasesEndingAt<T extends Phrase>(index: PhraseIndex<T>, tokens: readonly WordForms[], end: number, floor: number, accept: (p: T) => boolean = () => true): T[] {
+export function longestPhraseEndingAt<T extends Phrase>(index: PhraseIndex<T>, tokens: readonly WordForms[], end: number, floor: number, accept: (p: T) => boolean = () => true): T | undefined {
   const token = tokens[end];
-  const candidates = token.lower === token.lemma ? index.get(token.lower) : [...(index.get(token.lower) ?? []), ...(index.get(token.lemma) ?? [])];
-  if (!candidates) return [];
-  const found: T[] = [];
+  let best = bestIn(index.get(token.lower), tokens, end, floor, accept);
+  if (token.lemma !== token.lower) {
+    const byLemma = bestIn(index.get(token.lemma), tokens, end, floor, accept);
+    if (byLemma && (!best || byLemma.words.length > best.words.length)) best = byLemma;
+  }
+  return best;
+}
+
+function bestIn<T extends Phrase>(candidates: T[] | undefined, tokens: readonly WordForms[], end: number, floor: number, accept: (p: T) => boolean): T | undefined {
+  if (!candidates) return undefined;
   for (const phrase of candidates) {
     const n = phrase.words.length;
     if (end - n + 1 < floor || !accept(phrase)) continue;
     let ok = true;
     for (let k = 0; k < n - 1 && ok; k++) ok = wordMatches(phrase.words[k], tokens[end - n + 1 + k]);
-    if (ok) found.push(phrase);
+    if (ok) return phrase; // candidates are sorted longest first
   }
-  if (found.length > 1) found.sort((a, b) => b.words.length - a.words.length);
-  return found;
+  return undefined;
 }
 
 function dataLines(text: string): { cells: string[]; line: number }[] {

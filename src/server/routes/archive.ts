@@ -1,12 +1,13 @@
 // Archive reads: documents, events, clusters, actors, full-text search, counts and event locations.
 import { Hono } from 'hono';
+import type { DocId } from '../../core/ids.js';
+import { COOPERATION_SCORE, isPloverType } from '../../core/plover.js';
 import type { ClusterId, EventFilter, Storage } from '../../store/types.js';
 import type { AuthEnv } from '../auth.js';
 import { notFound } from '../errors.js';
 import type { RouteDoc } from '../openapi.js';
 import { placeOf } from '../places.js';
 import { actorQuery, clusterQuery, documentsQuery, eventQuery, mapQuery, paged, query, searchQuery } from '../schemas.js';
-import { COOPERATION_SCORE, isPloverType } from '../../core/plover.js';
 
 /** Counting a filter over a large archive costs far more than reading a page of it; a count stays good for a few seconds. */
 class CountCache {
@@ -34,7 +35,7 @@ export function eventFilter(q: Omit<EventParams, 'limit' | 'offset'>): EventFilt
   if (q.since) f.since = q.since;
   if (q.until) f.until = q.until;
   if (q.text) f.text = q.text;
-  if (q.doc) f.docId = q.doc as EventFilter['docId'];
+  if (q.doc) f.docId = q.doc as DocId;
   return f;
 }
 
@@ -49,7 +50,7 @@ export function archiveRoutes(store: Storage, options: { countTtlMs?: number } =
 
   app.get('/documents', async (c) => {
     const q = query(c, documentsQuery);
-    const docs = await store.documents({ limit: q.limit, ...(q.after ? { after: q.after as never } : {}) });
+    const docs = await store.documents({ limit: q.limit, ...(q.after ? { after: q.after as DocId } : {}) });
     const items = docs.map((d) => ({ id: d.id, storyId: d.storyId, meta: d.meta, addedAt: d.addedAt, events: d.record.events.length }));
     return c.json({ items, limit: q.limit, next: docs.length === q.limit ? docs[docs.length - 1].id : null });
   });

@@ -18,7 +18,8 @@ export interface IngestDeps {
   changed: () => void;
 }
 
-type Result = { name: string; docId: string; status: string; storyId: string; events: number } | { name: string; failed: string };
+/** a duplicate recognised by its hash before extraction has no new ids to report */
+type Result = { name: string; status: string; docId?: string; storyId?: string; events?: number } | { name: string; failed: string };
 
 export function ingestRoutes(deps: IngestDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -39,14 +40,14 @@ export function ingestRoutes(deps: IngestDeps): Hono<AuthEnv> {
       const prepared = await prepareDocument(doc, deps.model(), deps.store);
       if ('outcome' in prepared) {
         const o = prepared.outcome;
-        results.push('failed' in o ? o : { name: o.name, docId: '', status: o.status, storyId: '', events: 0 });
+        results.push('failed' in o ? o : { name: o.name, status: o.status });
         continue;
       }
       const stored = await deps.store.ingest(prepared.input);
       results.push({ name: doc.name, docId: stored.docId, status: stored.status, storyId: stored.storyId, events: prepared.input.record.events.length });
     }
-    if (results.some((r) => 'docId' in r && r.status !== 'duplicate')) deps.changed();
-    if (!results.some((r) => 'docId' in r)) throw new ApiError(422, 'not-ingested', results.map((r) => ('failed' in r ? `${r.name}: ${r.failed}` : r.name)).join('; ') || 'nothing to ingest');
+    if (results.some((r) => 'status' in r && r.status !== 'duplicate')) deps.changed();
+    if (!results.some((r) => 'status' in r)) throw new ApiError(422, 'not-ingested', results.map((r) => ('failed' in r ? `${r.name}: ${r.failed}` : r.name)).join('; ') || 'nothing to ingest');
     return c.json({ results }, 201);
   });
   return app;

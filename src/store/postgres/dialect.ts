@@ -1,5 +1,6 @@
 // The SQL that PostgreSQL says differently from SQLite (compare sqlite/dialect.ts line by line).
 import type { Db, Dialect } from '../db.js';
+import type { Param } from '../rows.js';
 import { migrations } from './migrations.js';
 
 /** Advisory lock ids (arbitrary constants, unique to watchfloor) that serialise archive writers and migrators across processes. */
@@ -28,5 +29,6 @@ FROM (
 ) m JOIN documents d ON d.id = m.id
 ORDER BY m.rank DESC, m.id`,
   claimLock: ' FOR UPDATE SKIP LOCKED',
+  inList: (column, values, type) => ({ sql: `${column} = ANY(?::${type}[])`, params: [values as Param[]] }),
   ilike: 'ILIKE',
 };

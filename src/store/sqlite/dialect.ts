@@ -19,6 +19,7 @@ WHERE documents_fts MATCH ?
 ORDER BY rank DESC, d.id
 LIMIT ? OFFSET ?`,
   claimLock: '',
+  inList: (column, values) => ({ sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] }),
   ilike: 'LIKE',
 };
 

@@ -1,0 +1,12 @@
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+import { analyseText } from './dist-status/nlp/01-text.js';
+import { assignStatus } from './dist-status/nlp/04-status.js';
+import { buildStatusModel } from './dist-status/nlp/model/status.js';
+import { MODEL_DIR, readTableFrom } from './dist-status/nlp/model/load.js';
+const lm = { nlp: winkNLP(winkModel) };
+const model = buildStatusModel(readTableFrom(MODEL_DIR));
+const a = analyseText('Russia , denied', '2024-06-20', lm);
+const state = { ...a, actors: [], mentions: [{ actor: 'a1', start: 0, end: 6, firstToken: 0, endToken: 1, sentence: 0, anaphor: true }], events: [{ type: 'AID', context: [], triggerFirst: 0, triggerEnd: 1, sentence: 0, source: ['a1'], target: [], status: 'asserted', confidence: 1 }] };
+assignStatus(state, model);
+console.log(state.events[0]);
