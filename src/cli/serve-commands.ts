@@ -8,6 +8,7 @@ import { listen, type Listening } from '../server/listen.js';
 import { asServerStore, loadDemoCorpus, problemsFor, WEB_ROOT } from '../server/setup.js';
 import { Tracker, type ServerStore } from '../server/tracker.js';
 import type { Role } from '../store/tracking-types.js';
+import type { Storage } from '../store/types.js';
 import { openStore, resolveDbUrl } from '../store/index.js';
 import type { WarningProblem } from '../track/problems.js';
 import { UsageError } from './errors.js';
@@ -42,8 +43,16 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 /** A database URL fit to print: a password in it is masked. */
 const printable = (url: string) => url.replace(/\/\/[^@/]*@/, '//***@');
 
-async function openServerStore(url: string): Promise<ServerStore> {
-  const storage = await openStore(url);
+/** How the commands reach the archive and the terminal; tests pass their own. */
+export interface ServeIo {
+  open: (url: string) => Promise<Storage>;
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+const processIo: ServeIo = { open: openStore, out: (s) => io.out(s), err: (s) => io.err(s) };
+
+async function openServerStore(io: ServeIo, url: string): Promise<ServerStore> {
+  const storage = await io.open(url);
   try {
     return asServerStore(storage);
   } catch (err) {
@@ -58,7 +67,7 @@ function loadProblemsOrFail(dir: string | undefined): { problems: WarningProblem
 }
 
 /** Serves until Ctrl-C or SIGTERM, then closes the socket and the archive. */
-async function serveUntilStopped(store: ServerStore, flags: ServeFlags, problems: WarningProblem[], banner: (url: string) => string): Promise<void> {
+async function serveUntilStopped(io: ServeIo, store: ServerStore, flags: ServeFlags, problems: WarningProblem[], banner: (url: string) => string): Promise<void> {
   const { app } = createApp({ store, problems, publicReads: !!flags.public, webRoot: WEB_ROOT, asOf: flags.asOf, maxBodyBytes: flags.maxBody });
   let server: Listening;
   try {
@@ -67,15 +76,15 @@ async function serveUntilStopped(store: ServerStore, flags: ServeFlags, problems
     await store.close();
     throw new UsageError((err as Error).message);
   }
-  if (!fs.existsSync(WEB_ROOT)) process.stderr.write(`note: no built dashboard in ${WEB_ROOT} (run \`npm run build:web\`); serving the API only\n`);
-  if (!LOOPBACK.test(flags.host)) process.stderr.write(`note: listening on ${flags.host}, reachable from other machines${flags.public ? ' and readable without a token' : ''}\n`);
-  process.stdout.write(banner(server.url));
+  if (!fs.existsSync(WEB_ROOT)) io.err(`note: no built dashboard in ${WEB_ROOT} (run \`npm run build:web\`); serving the API only\n`);
+  if (!LOOPBACK.test(flags.host)) io.err(`note: listening on ${flags.host}, reachable from other machines${flags.public ? ' and readable without a token' : ''}\n`);
+  io.out(banner(server.url));
   await new Promise<void>((resolve) => {
     const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); resolve(); };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  process.stderr.write('\nstopping\n');
+  io.err('\nstopping\n');
   await server.close();
   await store.close();
 }
@@ -89,14 +98,14 @@ function withServeFlags(cmd: Command): Command {
     .option('--max-body <bytes>', 'the largest request body accepted (larger ones get 413)', bytes, 1024 * 1024);
 }
 
-export function registerServeCommands(program: Command): void {
+export function registerServeCommands(program: Command, io: ServeIo = processIo): void {
   withServeFlags(program.command('serve').description('serve the JSON API (/api, /openapi.json) and the dashboard from one process'))
     .option('--db <url>', 'the archive: a SQLite file or postgres://... (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .option('--public', 'let anyone read without a token (writes still need an analyst token)')
     .action(async (flags: ServeFlags) => {
       const { problems, from } = loadProblemsOrFail(flags.problems);
-      const store = await openServerStore(resolveDbUrl(flags.db));
-      await serveUntilStopped(store, flags, problems, (url) => [
+      const store = await openServerStore(io, resolveDbUrl(flags.db));
+      await serveUntilStopped(io, store, flags, problems, (url) => [
         `watchfloor serving ${store.dialect} archive ${printable(resolveDbUrl(flags.db))}`,
         `  dashboard  ${url}/`, `  API        ${url}/api  (described at ${url}/openapi.json)`,
         `  problems   ${problems.length}${from ? ` from ${from}` : ''}`,
@@ -112,11 +121,11 @@ export function registerServeCommands(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, role)
     .option('--db <url>', 'the archive (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .action(async (flags: { name: string; role: Role; db?: string }) => {
-      const store = await openServerStore(resolveDbUrl(flags.db));
+      const store = await openServerStore(io, resolveDbUrl(flags.db));
       try {
         const { info, secret } = await store.createToken(flags.name, flags.role);
-        process.stdout.write(`${secret}\n`);
-        process.stderr.write(`token ${info.id} "${info.name}" (${info.role}); keep the secret above, it is not stored and cannot be shown again\n`);
+        io.out(`${secret}\n`);
+        io.err(`token ${info.id} "${info.name}" (${info.role}); keep the secret above, it is not stored and cannot be shown again\n`);
       } finally { await store.close(); }
     });
   token.command('list')
@@ -124,23 +133,23 @@ export function registerServeCommands(program: Command): void {
     .option('--db <url>', 'the archive (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .option('--json', 'print JSON')
     .action(async (flags: { db?: string; json?: boolean }) => {
-      const store = await openServerStore(resolveDbUrl(flags.db));
+      const store = await openServerStore(io, resolveDbUrl(flags.db));
       try {
         const tokens = await store.listTokens();
-        if (flags.json) return void process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
+        if (flags.json) return void io.out(`${JSON.stringify(tokens, null, 2)}\n`);
         const rows = tokens.map((t) => [t.id, t.name, t.role, t.createdAt, t.revoked ? 'revoked' : 'active']);
         const widths = [0, 1, 2, 3].map((i) => Math.max(...[['id', 'name', 'role', 'created'][i], ...rows.map((r) => r[i])].map((s) => s.length)));
-        for (const r of [['id', 'name', 'role', 'created', 'state'], ...rows]) process.stdout.write(`${r.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ')}\n`);
+        for (const r of [['id', 'name', 'role', 'created', 'state'], ...rows]) io.out(`${r.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ')}\n`);
       } finally { await store.close(); }
     });
   token.command('revoke <id>')
     .description('revoke a token by its id (see `token list`)')
     .option('--db <url>', 'the archive (default: WATCHFLOOR_DB, else ./watchfloor.db)')
     .action(async (id: string, flags: { db?: string }) => {
-      const store = await openServerStore(resolveDbUrl(flags.db));
+      const store = await openServerStore(io, resolveDbUrl(flags.db));
       try {
         if (!(await store.revokeToken(id))) throw new UsageError(`no active token ${JSON.stringify(id)} (see \`watchfloor token list\`)`);
-        process.stdout.write(`revoked ${id}\n`);
+        io.out(`revoked ${id}\n`);
       } finally { await store.close(); }
     });
 
@@ -151,11 +160,11 @@ export function registerServeCommands(program: Command): void {
       const { problems } = loadProblemsOrFail(flags.problems);
       // the demo never writes into the archive WATCHFLOOR_DB names: only an explicit --db moves it
       const db = flags.db ?? DEMO_DB;
-      const store = await openServerStore(db);
-      const say = (s: string) => process.stdout.write(`${s}\n`);
+      const store = await openServerStore(io, db);
+      const say = (s: string) => io.out(`${s}\n`);
       try {
         say(`loading the demo corpus into ${printable(db)} ...`);
-        const summary = await loadDemoCorpus(store, loadModel(), undefined, (o) => { if ('failed' in o) process.stderr.write(`failed: ${o.name}: ${o.failed}\n`); });
+        const summary = await loadDemoCorpus(store, loadModel(), undefined, (o) => { if ('failed' in o) io.err(`failed: ${o.name}: ${o.failed}\n`); });
         const stats = await store.stats();
         say(`  ${summary.new} new, ${summary.duplicate} already stored, ${summary.failed.length} failed; the archive holds ${stats.documents} documents, ${stats.events} events, ${stats.clusters} clusters`);
         const snapshot = await new Tracker(store, problems, { asOf: flags.asOf }).snapshot();
@@ -170,7 +179,7 @@ export function registerServeCommands(program: Command): void {
       if (!flags.serve) return void (await store.close());
       // the demo's analyst token is made afresh each run (older ones revoked) and handed to the browser in the URL fragment, which is never sent to a server
       const secret = await demoToken(store);
-      await serveUntilStopped(store, { ...flags, public: true }, problems, (url) => [
+      await serveUntilStopped(io, store, { ...flags, public: true }, problems, (url) => [
         '', `watchfloor demo is running:`, `  open ${url}/#token=${secret}`,
         '  (reads are public; the link carries an analyst token so that you can resolve forecasts)', `  API ${url}/openapi.json`, '  Ctrl-C stops', '',
       ].join('\n'));

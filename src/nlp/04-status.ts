@@ -809,8 +809,10 @@ class StatusReader {
     while (j >= first) {
       const t = tokens[j];
       if (t.text === ')') {
-        while (j >= first && tokens[j].text !== '(') j--;
-        j--;
+        let open = j - 1;
+        while (open >= first && tokens[open].text !== '(') open--;
+        if (open < first) break; // an unmatched bracket closes the region
+        j = open - 1;
         continue;
       }
       if (BOUNDARY_PUNCT.has(t.text) || t.pos === 'SCONJ' || t.pos === 'VERB' || t.pos === 'AUX' || RELATIVE.has(t.lower)) break;

@@ -33,6 +33,19 @@ test('the latest decision per forecast is the one in force', () => {
   assert.deepEqual(map.get('F-2'), { state: 'refuted', by: 'b', on: '2024-09-02', note: 'no' });
 });
 
+test('the version moves with the archive and with every decision', async () => {
+  const counts = { documents: 1, events: 1 };
+  const { store, resolutions } = countingStore([forecast], counts);
+  const tracker = new Tracker(store, []);
+  const v1 = await tracker.version();
+  counts.events = 3;
+  const v2 = await tracker.version();
+  resolutions.push({ forecastId: 'F-1', state: 'confirmed', by: 'a', at: '2024-09-01T00:00:00Z', on: '2024-09-01' });
+  const v3 = await tracker.version();
+  assert.equal(new Set([v1.version, v2.version, v3.version]).size, 3);
+  assert.equal(v3.events, 3);
+});
+
 test('a snapshot is reused while the archive is unchanged and rebuilt when its counts move or it is invalidated', async () => {
   let clock = 0;
   const counts = { documents: 1, events: 1 };
@@ -46,12 +59,17 @@ test('a snapshot is reused while the archive is unchanged and rebuilt when its c
   await tracker.snapshot();
   assert.equal(calls.trackEvents, 1, 'the archive is not asked again within checkEveryMs');
   clock = 1500;
-  const moved = await tracker.snapshot();
+  await tracker.snapshot();
   assert.equal(calls.trackEvents, 2);
-  assert.notEqual(moved.version, first.version);
   resolutions.push({ forecastId: first.forecasts[0].id, state: 'refuted', by: 'anna', at: '2024-07-15T00:00:00Z', on: '2024-07-15' });
-  tracker.invalidate();
+  await tracker.snapshot();
+  assert.equal(calls.trackEvents, 2, 'a decision made elsewhere shows at the next check');
+  clock = 3000;
   const decided = await tracker.snapshot();
+  assert.equal(calls.trackEvents, 3);
+  tracker.invalidate();
+  await tracker.snapshot();
+  assert.equal(calls.trackEvents, 4, 'invalidate() does not wait for the check');
   assert.equal(decided.forecasts[0].state, 'refuted');
   assert.equal(decided.calibration.find((c) => c.issuer === 'KOR')?.scored, 1);
 });

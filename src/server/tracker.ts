@@ -20,8 +20,6 @@ export interface Snapshot {
   calibration: IssuerCalibration[];
   problems: ProblemStatus[];
   series: DyadSeries[];
-  /** changes whenever the archive or a resolution changes; clients poll it to refresh */
-  version: string;
 }
 
 export interface TrackerOptions {
@@ -48,23 +46,29 @@ export class Tracker {
   private cached?: Promise<Snapshot>;
   private checkedAt = 0;
   private archiveVersion = '';
-  private generation = 0;
 
   constructor(private readonly store: ServerStore, readonly problems: WarningProblem[], private readonly options: TrackerOptions = {}) {}
 
-  /** Drops the cache: the next snapshot is computed afresh (after a resolution or an ingest through this server). */
-  invalidate(): void {
-    this.generation++;
-    this.cached = undefined;
+  /** A cheap fingerprint of the archive and its decisions (no tracker work): changes whenever either does; clients poll it. */
+  async version(): Promise<{ version: string; events: number }> {
+    const [s, decisions] = await Promise.all([this.store.stats(), this.store.resolutions()]);
+    return { version: `${s.documents}.${s.events}.${decisions.length}`, events: s.events };
   }
 
-  /** Cheap to call often: the archive's counts are checked at most every checkEveryMs, and the snapshot is rebuilt only when they moved. */
+  /** Drops the cache at once (after a resolution or an ingest through this server), without waiting for the next check. */
+  invalidate(): void {
+    this.cached = undefined;
+    // the version is read again with the rebuild, so the next periodic check does not see the same change as new
+    this.checkedAt = -Infinity;
+  }
+
+  /** Cheap to call often: the version is checked at most every checkEveryMs, and the snapshot is rebuilt only when it moved
+   *  (so ingests and decisions by other processes show up too). */
   async snapshot(): Promise<Snapshot> {
     const now = (this.options.now ?? (() => new Date()))().getTime();
     if (now - this.checkedAt >= (this.options.checkEveryMs ?? 2000)) {
       this.checkedAt = now;
-      const s = await this.store.stats();
-      const version = `${s.documents}.${s.events}`;
+      const { version } = await this.version();
       if (version !== this.archiveVersion) { this.archiveVersion = version; this.cached = undefined; }
     }
     if (!this.cached) {
@@ -85,7 +89,6 @@ export class Tracker {
       calibration: calibrate(forecasts),
       problems: this.problems.map((p) => evaluateProblem(p, events, asOf)),
       series: weeklySeries(events),
-      version: `${this.archiveVersion}.${entries.length}.${this.generation}`,
     };
   }
 

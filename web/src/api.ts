@@ -13,7 +13,7 @@ export type ClusterDetail = Omit<EventCluster, 'mentions'> & { mentions: (Cluste
 export interface NetworkData { nodes: { id: string; name: string; events: number }[]; edges: { source: string; target: string; events: number; score: number; types: Record<string, number> }[] }
 export interface MapData { points: { code: string; name: string; lat: number; lon: number; events: number; score: number; types: Record<string, number> }[]; placed: number; unplaced: number; truncated: boolean }
 export interface Me { name: string | null; role: 'reader' | 'analyst' | 'admin' | 'public' | null }
-export interface Version { version: string; asOf: string; latestReport: string; events: number }
+export interface Version { version: string; events: number }
 export interface ProblemsData { asOf: string; items: ProblemStatus[]; definitions: WarningProblem[] }
 export interface CalibrationData { asOf: string; issuers: (IssuerCalibration & { name: string })[] }
 

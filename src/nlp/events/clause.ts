@@ -104,8 +104,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (!prev) return false;
   // "will close its border": a modal is never followed by a noun
   if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
-  // "and plans to dispatch"
-  if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON')) return true;
+  // "and plans to dispatch", "Pyongyang plans to dispatch"
+  if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
   // "Poland shot down drones": a trigger verb form right after a name or pronoun
   if (t.pos !== 'NOUN' || !isVerbForm(t) || next?.pos === 'VERB' || next?.pos === 'AUX') return false;
   // "to help support the rights": a verb form between a verb and its object

@@ -19,10 +19,7 @@ export const BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src
 export function trackingRoutes(store: ServerStore, tracker: Tracker, now: () => Date = () => new Date()): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
-  app.get('/version', async (c) => {
-    const s = await tracker.snapshot();
-    return c.json({ version: s.version, asOf: s.asOf, latestReport: s.latestReport, events: s.events.length });
-  });
+  app.get('/version', async (c) => c.json(await tracker.version()));
 
   app.get('/forecasts', async (c) => {
     const q = query(c, forecastQuery);
@@ -123,7 +120,7 @@ export function trackingRoutes(store: ServerStore, tracker: Tracker, now: () => 
 }
 
 export const trackingDocs: RouteDoc[] = [
-  { method: 'get', path: '/api/version', summary: 'A version string that changes whenever the archive or a resolution does (poll it to refresh)' },
+  { method: 'get', path: '/api/version', summary: 'A version string that changes whenever the archive or a resolution does, and the event count (cheap: poll it to refresh)' },
   { method: 'get', path: '/api/forecasts', summary: 'Tracked forecasts with their odds, window, sources, proposed and decided resolution', query: forecastQuery, paged: true },
   { method: 'get', path: '/api/forecasts/{id}', summary: 'One forecast with its decision history', params: ['id'] },
   { method: 'get', path: '/api/forecasts/{id}/resolutions', summary: 'The audit trail of decisions on a forecast, oldest first', params: ['id'] },

@@ -39,11 +39,11 @@ function mapSvg(paths: Record<string, string>, data: MapData, whole: boolean): S
   for (const p of [...data.points].sort((a, b) => b.events - a.events)) {
     const types = Object.entries(p.types).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ');
     dots.append(s('a', { href: routeHref('timeline', undefined, { actor: p.code }), class: 'place', 'data-place': p.code },
-      s('circle', { cx: p.lon, cy: -p.lat, r: (1.4 + Math.sqrt(p.events) * 0.9) * k, fill: scoreColor(p.score), 'stroke-width': 0.25 * k }),
+      s('circle', { cx: p.lon, cy: -p.lat, r: (2 + Math.sqrt(p.events) * 1.2) * k, fill: scoreColor(p.score), 'stroke-width': 0.25 * k }),
       tip(`${p.name}: ${plural(p.events, 'event')} · mean score ${p.score}\n${types}`)));
   }
-  const labels = s('g', { class: 'labels', 'font-size': 3 * k, 'stroke-width': 0.6 * k }, ...data.points.slice(0, 12).map((p) =>
-    s('text', { x: p.lon + (1.8 + Math.sqrt(p.events) * 0.9) * k, y: -p.lat + 1.1 * k }, p.name)));
+  const labels = s('g', { class: 'labels', 'font-size': 3.6 * k, 'stroke-width': 0.7 * k }, ...data.points.slice(0, 12).map((p) =>
+    s('text', { x: p.lon + (2.6 + Math.sqrt(p.events) * 1.2) * k, y: -p.lat + 1.2 * k }, p.name)));
   svg.append(graticule, land, dots, labels);
   return svg;
 }

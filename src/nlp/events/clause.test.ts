@@ -1,0 +1,76 @@
+// Tests for the light clause analyser: chunks, verb groups, tagger fixes and who the subject of a verb is.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
+import { analyseText } from '../01-text.js';
+import type { Mention, Token } from '../types.js';
+import { analyseClause, subjectOf, type Clause } from './clause.js';
+
+const lm = { nlp: winkNLP(winkModel) };
+const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch']);
+const TRIGGER_NOUNS = new Set(['hearing', 'exercises']);
+const words = { isVerbForm: (t: Token) => TRIGGER_VERBS.has(t.lower), isNounForm: (t: Token) => TRIGGER_NOUNS.has(t.lower) };
+
+/** The clause of a one-sentence text whose listed phrases are actor mentions. */
+function clauseOf(text: string, phrases: string[] = []): Clause {
+  const a = analyseText(text, '2024-01-01', lm);
+  const mentions: Mention[] = [];
+  const mentionAt = new Int32Array(a.tokens.length).fill(-1);
+  for (const phrase of phrases) {
+    const start = text.indexOf(phrase);
+    const toks = a.tokens.filter((t) => t.start >= start && t.end <= start + phrase.length);
+    const k = mentions.push({ actor: phrase, start, end: start + phrase.length, firstToken: toks[0].i, endToken: toks[toks.length - 1].i + 1, sentence: 0 }) - 1;
+    for (const t of toks) mentionAt[t.i] = k;
+  }
+  return analyseClause(a.tokens, 0, a.tokens.length, mentionAt, mentions, words);
+}
+
+const textOf = (c: Clause, from: number, to: number) => c.tokens.slice(from, to).map((t) => t.text).join(' ');
+const chunksOf = (c: Clause) => c.chunks.map((ch) => `${ch.prep ? ch.prep + ':' : ''}${textOf(c, ch.start, ch.end)}`);
+/** The subject of the verb group whose head is `verb`, as text. */
+function subjectText(c: Clause, verb: string): string | null {
+  const g = c.groups.find((x) => c.tokens[x.head].lower === verb);
+  assert.ok(g, `no verb group headed by "${verb}"`);
+  const s = subjectOf(c, g);
+  return s && s.chunks.map((ch) => textOf(c, ch.start, ch.end)).join(' + ') + ` (${s.route})`;
+}
+
+test('noun chunks keep determiners, numbers, possessives and quantities together, and carry their preposition', () => {
+  const c = clauseOf('Seoul on Friday imposed sanctions on 11 North Korean individuals and about 4,000 troops.', ['Seoul', 'North Korean']);
+  assert.deepEqual(chunksOf(c), ['Seoul', 'on:Friday', 'sanctions', 'on:11 North Korean individuals', 'about 4,000 troops']);
+  assert.deepEqual(chunksOf(clauseOf("It was Moscow's full-scale invasion of Ukraine.")), ['It', "Moscow 's full - scale invasion", 'of:Ukraine']);
+});
+
+test('verb groups take auxiliaries and mark passives and infinitives; tagger slips are fixed', () => {
+  const c = clauseOf('Two soldiers had been captured and Pyongyang plans to dispatch more.');
+  const groups = c.groups.map((g) => `${textOf(c, g.start, g.end)}${g.passive ? ' P' : ''}${g.infinitive ? ' I' : ''}`);
+  assert.deepEqual(groups, ['had been captured P', 'plans', 'to dispatch I']);
+  const shot = clauseOf('Poland shot down drones and will close its border.', ['Poland']);
+  assert.deepEqual(shot.groups.map((g) => shot.tokens[g.head].lower), ['shot', 'close']);
+});
+
+test('event nouns after a modifier are nouns, not verbs', () => {
+  const c = clauseOf('The court opened a landmark hearing as they held military exercises.');
+  assert.ok(chunksOf(c).includes('a landmark hearing'));
+  assert.ok(chunksOf(c).includes('military exercises'));
+});
+
+test('the subject of a verb: direct, past a prepositional phrase, and across a relative pronoun', () => {
+  assert.equal(subjectText(clauseOf('Residents of frontline towns have staged protests.'), 'staged'), 'Residents (subject)');
+  assert.equal(subjectText(clauseOf('Seoul on Friday imposed sanctions.'), 'imposed'), 'Seoul (subject)');
+  assert.equal(subjectText(clauseOf('Officials met Ji, who briefed lawmakers.'), 'briefed'), 'Ji (relative)');
+});
+
+test('a shared subject: coordinated verbs, infinitive chains, object control and gerunds', () => {
+  assert.equal(subjectText(clauseOf('North Korea has sent soldiers to Russia and plans to dispatch more.', ['North Korea', 'Russia']), 'dispatch'), 'North Korea (coordination)');
+  assert.equal(subjectText(clauseOf('Pyongyang is believed to be preparing to dispatch soldiers.'), 'dispatch'), 'Pyongyang (infinitive)');
+  assert.equal(subjectText(clauseOf('The ministry asked activist groups to stop floating leaflets.'), 'stop'), 'activist groups (object-control)');
+  assert.equal(subjectText(clauseOf('The Kremlin accused Washington of adding fuel.'), 'adding'), 'Washington (object-control)');
+  assert.equal(subjectText(clauseOf('There were reports of North Korea supplying Russia with arms.', ['North Korea', 'Russia']), 'supplying'), 'North Korea (gerund)');
+});
+
+test('compound subjects are gathered only through a real list', () => {
+  assert.equal(subjectText(clauseOf('The United States, South Korea and Japan condemned the launch.', ['The United States', 'South Korea', 'Japan']), 'condemned'), 'The United States + South Korea + Japan (subject)');
+  assert.equal(subjectText(clauseOf('Croatia is failing its refugees, a rights group protested.'), 'protested'), 'a rights group (subject)');
+});
