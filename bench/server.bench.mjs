@@ -148,7 +148,7 @@ async function serveChild() {
   let store;
   try { store = setup.asServerStore(storage); } catch {
     // an archive built before the tracking tables: the events endpoint does not need them, only the token check does
-    const { combine, fakeTracking } = await importBuilt('server/test-helpers.js');
+    const { combine, fakeTracking } = await importBuilt('server/fakes.js');
     store = combine(storage, fakeTracking(storage));
   }
   const { secret } = await store.createToken('bench', 'reader');

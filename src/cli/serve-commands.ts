@@ -49,7 +49,7 @@ export interface ServeIo {
   out: (s: string) => void;
   err: (s: string) => void;
 }
-const processIo: ServeIo = { open: openStore, out: (s) => io.out(s), err: (s) => io.err(s) };
+const processIo: ServeIo = { open: openStore, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 async function openServerStore(io: ServeIo, url: string): Promise<ServerStore> {
   const storage = await io.open(url);

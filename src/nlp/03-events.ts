@@ -201,7 +201,7 @@ function scopeOf(ctx: SentenceContext, h: Hit): void {
     const g = groupAtToken(c, i);
     if (g) {
       const gerund = c.tokens[g.head].lower.endsWith('ing') && c.tokens[i - 1]?.pos === 'ADP';
-      if ((g.infinitive || gerund) && !h.purpose && h.pos === 'V') h.purpose = g;
+      if ((g.infinitive || gerund) && !h.purpose) h.purpose = g;
       if (!wide) break;
       if (!g.infinitive && !gerund && (g.start !== i || !complementizer)) break;
       i = g.end;
@@ -402,6 +402,16 @@ function clauseSubjectAfter(ctx: SentenceContext, h: Hit, row: TriggerRow): numb
   return [];
 }
 
+/** "Croatian authorities are failing refugees, a rights group protested": the subject of the clause reported before the comma. */
+function clauseSubjectBefore(ctx: SentenceContext, subject: Subject): number[] {
+  const c = ctx.clause;
+  const comma = subject.chunks[0].start - 1;
+  if (subject.route !== 'subject' || comma <= c.first || c.tokens[comma].text !== ',') return [];
+  const reported = c.groups.find((g) => g.end <= comma && !g.infinitive);
+  const s = reported ? subjectOf(c, reported) : null;
+  return s ? actorsNamedBy(ctx, s.chunks, false) : [];
+}
+
 function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const c = ctx.clause;
   const g = h.group;
@@ -441,7 +451,8 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
   if (subject && subject.route !== 'subject' && !passive) { confidence -= 0.1; why.push(`source: subject shared through ${subject.route}`); }
   const objTheme = objChunks?.some((ch) => isTheme(ctx, ch)) ?? false;
-  const recipientObj = objTheme ? secondObject(c, obj!, h.scopeEnd) : objChunks;
+  // what a transfer moves is not its recipient: "sent troops Russia" has none, "shipped Russia shells" has Russia
+  const themeFree = objTheme ? secondObject(c, obj!, h.scopeEnd) : objChunks;
   const purposeTargets = h.purpose ? beneficiaries(ctx, h.purpose) : [];
   for (const row of h.rows) {
     if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
@@ -451,10 +462,10 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       source = agentActors.length ? agentActors : subjectActors;
       patient = [];
     } else { source = agentActors; patient = subject ? actorsNamedBy(ctx, subject.chunks, false) : []; }
-    const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h, row) : [];
+    const reported = row.embeds === 'absorb' ? [...clauseSubjectAfter(ctx, h, row), ...(subject ? clauseSubjectBefore(ctx, subject) : [])] : [];
     const found = passive && patient.length && (row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: 'subject of the passive' }
-      : targetFor(ctx, row, recipientObj, pps, purposeTargets, source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+      : targetFor(ctx, row, familyOf(row) === 'transfer' ? themeFree : objChunks, pps, purposeTargets, source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');

@@ -138,7 +138,12 @@ test('denials negate and attribute to the denier', () => {
   assert.equal(clause.events[1].status, 'asserted', 'the denial ends with its clause');
 
   const role = run('Moscow has denied any role in earlier damage to Baltic Sea cables.', [['Moscow', 'RUS']], [['damage', 'ASSAULT']]);
-  assert.equal(role.events[0].status, 'negated');
+  assert.equal(role.events[0].status, 'negated', 'no source found: the denier is taken to be the one denied');
+  for (const [source, status] of [['a-RUS', 'negated'], ['a-UNKNOWN', 'asserted']]) {
+    role.events[0].source = [source];
+    assignStatus(role.state, model);
+    assert.equal(role.events[0].status, status, `source ${source}: a denied role negates only the denier's own part`);
+  }
 
   const declined = run('Putin has declined to deny the reports of the deployment.', [['Putin', 'RUS']], [['deployment', 'AID']]);
   assert.equal(declined.events[0].status, 'asserted', 'a negated denial is not a denial');
@@ -362,6 +367,8 @@ test('a denial word after a denial verb does not negate the rejection itself; a 
 test('not taking part negates the event only for the one who does not take part', () => {
   for (const [sentence, trigger] of [['The United States would not take part in any Israeli counter-attack on Iran.', 'counter-attack'], ['The United States was not involved in the strikes.', 'strikes']]) {
     const israeli = run(sentence, [['The United States', 'USA']], [[trigger, 'ASSAULT']]);
+    israeli.events[0].source = ['a-ISR'];
+    assignStatus(israeli.state, model);
     assert.notEqual(israeli.events[0].status, 'negated', `${sentence}: someone else's strikes`);
     const { state } = run(sentence, [['The United States', 'USA']], []);
     const [first, end] = findPhrase(state, trigger);
@@ -390,6 +397,11 @@ test('status of event words in a range of news constructions', () => {
     ['Estonia would continue to check ships that pose a risk.', 'check', 'forecast', null],
     ['Parliament had backed closing the Strait of Hormuz.', 'closing', 'forecast', null],
     ['Tehran had no plan to retaliate.', 'retaliate', 'negated', null],
+    ['Tehran has no immediate plans to retaliate.', 'retaliate', 'negated', null],
+    ['Russia is on the verge of launching a new offensive.', 'launching', 'forecast', null],
+    ['The government is weighing sending troops to the border.', 'sending', 'forecast', null],
+    ['The scheduled talks were called off.', 'talks', 'forecast', null],
+    ['The European Union said it would reinstate its own nuclear-related sanctions on Iran.', 'sanctions', 'forecast', null],
     ['The vessel had not damaged the cable on purpose.', 'damaged', 'negated', null],
     ['Iran denied firing after the deadline.', 'firing', 'negated', null],
     ['There was no sign of an attack.', 'attack', 'negated', null],

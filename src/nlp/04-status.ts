@@ -90,6 +90,8 @@ interface Reading {
   /** token ranges where estimative words may govern the event */
   likelihoodRanges: [number, number][];
   structural: number;
+  /** the event noun is governed through someone else's part in it ("Moscow denied any role in the attack", the attack being another's) */
+  othersPart: boolean;
 }
 
 export function assignStatus(state: PipelineState, model: StatusModel): void {
@@ -105,7 +107,11 @@ class StatusReader {
   /** the last reporter per sentence (a named one if any), for "It also said ..." */
   private readonly reporters = new Map<number, string>();
 
+  /** the table's "no", for a determiner found outside a verb chain */
+  private readonly negationNo: Cue;
+
   constructor(private readonly state: PipelineState, private readonly model: StatusModel) {
+    this.negationNo = model.cues.get('no')?.find((c) => c.kind === 'negation') ?? NO;
     this.tokens = state.tokens;
     this.mentionAt = new Int32Array(state.tokens.length).fill(-1);
     state.mentions.forEach((m, k) => {
@@ -132,7 +138,7 @@ class StatusReader {
     const reading = this.read(event, context.sentence);
     const at = event.triggerFirst;
     const frame = innermostFrame(context.frames, event);
-    const hits = frame?.kind === 'deny' ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
+    const hits = frame?.kind === 'deny' && !reading.othersPart ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
     const negators = hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative');
     const denials = hits.filter((h) => h.cue.kind === 'deny' || h.cue.kind === 'deny-word' || h.cue.kind === 'absence' || h.cue.kind === 'exclude');
     // "did not deny sending troops", "declined to deny": a negated denial asserts nothing either way
@@ -201,9 +207,11 @@ class StatusReader {
     const ranges: [number, number][] = [];
     let structural = 1;
     let perfect = false;
+    let othersPart = false;
     // wink sometimes tags a bare verb after a modal as an adjective ("will close its border")
+    // and a noun after a preposition as a verb ("any role in earlier damage to ...")
     const previous = tokens[head - 1];
-    const isVerb = tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN');
+    const isVerb = (tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN')) && !this.afterPreposition(head, floor);
 
     let left = head;
     if (isVerb) {
@@ -240,6 +248,7 @@ class StatusReader {
         if (predicate.hits.length || predicate.estimative) structural = Math.min(structural, FROM_PREDICATE);
       } else if (g >= 0 && !this.triggerAt.has(g)) {
         const governed = this.objectOf(g, np.governorCue, event, sentence);
+        othersPart = governed.othersPart;
         hits.push(...governed.hits);
         ranges.push(governed.range);
         perfect ||= governed.perfect;
@@ -251,7 +260,7 @@ class StatusReader {
     if (commitment) hits.push({ cue: commitment, first: event.triggerEnd - commitment.words.length, end: event.triggerEnd });
     const denial = isVerb ? undefined : this.denyWordAfter(event.triggerEnd, sentence);
     if (denial) hits.push(denial);
-    return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural };
+    return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural, othersPart };
   }
 
   /**
@@ -259,19 +268,22 @@ class StatusReader {
    * A negation reaches the object only through verbs that carry it ("did not conduct a test", "denied any role in"):
    * "stopped short of confirming the deployment" and "avoided commenting on it" say nothing against the deployment.
    */
-  private objectOf(g: number, phraseCue: Cue | undefined, event: EventDraft, sentence: Sentence): { hits: Hit[]; range: [number, number]; perfect: boolean } {
+  private objectOf(g: number, phraseCue: Cue | undefined, event: EventDraft, sentence: Sentence): { hits: Hit[]; range: [number, number]; perfect: boolean; othersPart: boolean } {
     const { tokens } = this;
     const head = event.triggerFirst;
     const gerund = g === head - 1 && tokens[head].lower.endsWith('ing'); // "backed closing the strait" (tagged as a noun)
     const own = phraseCue ?? this.verbCue(g, 'np') ?? (gerund ? this.verbCue(g, 'ing') : undefined);
     const chain = this.chain(g, sentence.firstToken);
-    // "the United States was not involved in the strikes" denies its own part only
-    const participant = own?.kind === 'participate' ? this.subjectOf(g, sentence)?.actor : undefined;
-    const carries = own && (own.kind !== 'participate' || (participant !== undefined && event.source.includes(participant)));
+    // "the United States was not involved in the strikes", "Moscow denied any role in the damage": each denies its own part only
+    const partOnly = own?.kind === 'participate' || (own?.kind === 'deny' && this.hasRoleNoun(g + own.words.length, head));
+    const participant = partOnly ? this.subjectOf(g, sentence)?.actor : undefined;
+    // (an event without a source is taken to be the subject's own)
+    const othersPart = partOnly && event.source.length > 0 && (participant === undefined || !event.source.includes(participant));
+    const carries = !!own && !othersPart;
     const carried = carries ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
-    const hits: Hit[] = own ? [{ cue: own, first: g, end: g + own.words.length, inherited: true }] : [];
+    const hits: Hit[] = own && carries ? [{ cue: own, first: g, end: g + own.words.length, inherited: true }] : [];
     hits.push(...carried.map((h) => ({ ...h, inherited: true })));
-    return { hits, range: [chain.first, g + 1], perfect: chain.perfect };
+    return { hits, range: [chain.first, g + 1], perfect: chain.perfect, othersPart };
   }
 
   /**
@@ -306,6 +318,9 @@ class StatusReader {
       if (cue && !(cue.kind === 'negation' && tokens[j + 1]?.lower === 'only')) {
         const cueFirst = j - cue.words.length + 1;
         hits.push({ cue, first: cueFirst, end: j + 1 });
+        // "no immediate plans to retaliate"
+        const no = cue.kind === 'prospect' ? this.determinerNo(cueFirst, floor) : -1;
+        if (no >= 0) hits.push({ cue: this.negationNo, first: no, end: no + 1 });
         if (link === 'to' || !cue.complements.has('-')) governed = cueFirst;
         link = '-';
         first = cueFirst;
@@ -363,6 +378,20 @@ class StatusReader {
     return { hits, first: Math.min(first, j + 1), perfect: this.perfectBelow(hits, head) };
   }
 
+  /** A non-gerund "verb" right after a preposition (adverbs aside) is a noun that wink mis-tagged. */
+  private afterPreposition(head: number, floor: number): boolean {
+    const { tokens } = this;
+    if (isGerund(tokens[head])) return false;
+    let k = head - 1;
+    while (k >= floor && tokens[k].pos === 'ADV') k--;
+    return k >= floor && tokens[k].pos === 'ADP' && tokens[k].lower !== 'to';
+  }
+
+  private hasRoleNoun(first: number, end: number): boolean {
+    for (let j = first; j < end; j++) if (this.cueAt(j, j, (c) => c.kind === 'role')) return true;
+    return false;
+  }
+
   /** A perfect auxiliary right below a hedge or modal: "may have sent", "is likely to have been killed", "would have attacked". */
   private perfectBelow(hits: Hit[], head: number): boolean {
     const own = hits.filter((h) => !h.inherited && h.end <= head);
@@ -416,7 +445,9 @@ class StatusReader {
         const g = j - verbal.words.length + 1;
         return { hits, first, governor: g, governorCue: verbal, reachedFrame: false };
       }
-      const modifier = t.pos === 'ADV' && ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? '');
+      // pre-modifiers: "more military", "earlier damage", and hyphenated compounds ("nuclear-related", "U.S.-supplied")
+      const modifier =
+        (t.pos === 'ADV' && (j + 1 === from || ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? ''))) || t.text === '-' || (t.pos === 'VERB' && tokens[j - 1]?.text === '-');
       if ((!NP_POS.has(t.pos) && !modifier) || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s') || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
       if (t.pos === 'CCONJ' && isVerb) break;
       if (t.pos === 'ADP' && ++adps > 2) break;
@@ -427,7 +458,7 @@ class StatusReader {
         const hasComplement = next === 'of' || next === 'for' || next === 'in' || next === 'to';
         if (cue.kind === 'prospective' && !isVerb && adps === 0) hits.push({ cue, first: cueFirst, end: j + 1 });
         else if (cue.kind === 'prospect' && hasComplement) hits.push({ cue, first: cueFirst, end: j + 1 });
-        else if (cue.kind === 'absence' && hasComplement && this.determinedByNo(cueFirst, floor)) hits.push({ cue, first: cueFirst, end: j + 1 });
+        else if (cue.kind === 'absence' && hasComplement && this.determinerNo(cueFirst, floor) >= 0) hits.push({ cue, first: cueFirst, end: j + 1 });
         else if (cue.kind === 'negation' && adps === 0 && !isVerb) hits.push({ cue, first: cueFirst, end: j + 1 });
         first = cueFirst;
         j = cueFirst - 1;
@@ -922,13 +953,14 @@ class StatusReader {
     return -1;
   }
 
-  private determinedByNo(noun: number, floor: number): boolean {
+  /** The position of a "no" that determines the noun at `noun` ("no immediate plans"), or -1. */
+  private determinerNo(noun: number, floor: number): number {
     for (let k = noun - 1; k >= floor && noun - k <= 3; k--) {
       const t = this.tokens[k];
-      if (t.lower === 'no') return true;
-      if (t.pos !== 'ADJ' && t.pos !== 'ADV') return false;
+      if (t.lower === 'no') return k;
+      if (t.pos !== 'ADJ' && t.pos !== 'ADV') return -1;
     }
-    return false;
+    return -1;
   }
 
   private firstVerb(sentence: Sentence): number {
@@ -960,6 +992,8 @@ class StatusReader {
   }
 }
 
+/** "no" as a determiner, should a user's table leave it out. */
+const NO: Cue = { words: ['no'], kind: 'negation', complements: new Set(['-']), trust: 1 };
 /** "is to visit": be + infinitive states a schedule; not a table entry because "be" is skipped everywhere else. */
 const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
 

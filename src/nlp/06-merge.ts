@@ -37,7 +37,8 @@ function absorb(host: EventDraft, other: EventDraft): void {
   host.when ??= other.when;
   host.magnitude ??= other.magnitude;
   host.where ??= other.where;
-  host.likelihood ??= other.likelihood;
+  // odds belong to predictions: an asserted or denied act takes none from another report
+  if (host.status === 'forecast') host.likelihood ??= other.likelihood;
   host.attribution ??= other.attribution;
   if (!host.attribution?.actor && other.attribution?.actor) host.attribution = other.attribution;
   host.mode ??= other.mode;

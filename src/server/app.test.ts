@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.js';
-import { demoArticle, testArchive, testModel } from './test-helpers.js';
+import { demoArticle, testArchive, testModel } from './fakes.js';
 import type { ServerStore } from './tracker.js';
 
 const HOSTILE = {

@@ -59,7 +59,7 @@ export function assignClusters(events: ClusterableEvent[], existing: ClusterStat
     let bestSpan = Infinity;
     for (const c of byKey.get(e.clusterKey) ?? []) {
       const span = Math.max(dayNumber(c.lastDate), day) - Math.min(dayNumber(c.firstDate), day);
-      if (span <= CLUSTER_WINDOW_DAYS && (span < bestSpan || (span === bestSpan && best && c.mentionCount > best.mentionCount))) {
+      if (span <= CLUSTER_WINDOW_DAYS && (span < bestSpan || (span === bestSpan && best && preferred(c, best)))) {
         best = c;
         bestSpan = span;
       }
@@ -92,6 +92,14 @@ export function candidateRange(events: ClusterableEvent[]): { from: IsoDate; to:
     if (e.date > max) max = e.date;
   }
   return { from: addDays(min, -CLUSTER_WINDOW_DAYS), to: addDays(max, CLUSTER_WINDOW_DAYS) };
+}
+
+/** Between two clusters an event fits equally well: the more reported, then the earlier, then by id, so that the choice
+ *  never depends on the order the database returned them in. */
+function preferred(a: ClusterState, b: ClusterState): boolean {
+  if (a.mentionCount !== b.mentionCount) return a.mentionCount > b.mentionCount;
+  if (a.firstDate !== b.firstDate) return a.firstDate < b.firstDate;
+  return a.id < b.id;
 }
 
 function dayNumber(day: string): number {

@@ -29,7 +29,7 @@ export async function startDemoServer({ asOf = '2025-11-01', publicReads = true 
   // the archive's own tracking tables when this build has them, else the in-memory stand-in the API tests use
   let store;
   try { store = setup.asServerStore(storage); } catch {
-    const { combine, fakeTracking } = await load('server/test-helpers.js');
+    const { combine, fakeTracking } = await load('server/fakes.js');
     store = combine(storage, fakeTracking(storage));
   }
   const analyst = (await store.createToken('e2e-analyst', 'analyst')).secret;
@@ -37,7 +37,7 @@ export async function startDemoServer({ asOf = '2025-11-01', publicReads = true 
   const { app } = createApp({ store, problems, publicReads, asOf, webRoot: path.join(dist, 'web'), model: () => model, log: () => {} });
   const server = await listen(app, { host: '127.0.0.1', port: 0 });
   return {
-    url: server.url, analyst, store, model,
+    url: server.url, analyst, store, model, problems: problems.length,
     close: async () => { await server.close(); await storage.close(); fs.rmSync(dir, { recursive: true, force: true }); },
   };
 }

@@ -23,7 +23,6 @@ const VIEWS: Record<string, { title: string; render: View; nav: boolean }> = {
 };
 const POLL_MS = 4000;
 
-
 const main = h('main', { id: 'view', tabindex: '-1' });
 const status = h('span', { class: 'live', title: 'the dashboard refreshes when the archive changes' }, 'connecting');
 const who = h('button', { class: 'who', type: 'button', click: () => askToken() });
@@ -42,7 +41,7 @@ async function render(): Promise<void> {
   main.setAttribute('aria-busy', 'true');
   let node: Node;
   try {
-    node = await VIEWS[route.view].render({ route, me, version, refresh: () => void render() });
+    node = await VIEWS[route.view].render({ route, me, refresh: () => void render() });
   } catch (err) {
     node = errorPanel(err);
   }

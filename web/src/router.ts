@@ -1,8 +1,8 @@
 // Hash routes (#/view/arg?query) and what every view is given to render.
-import type { Me, Version } from './api.js';
+import type { Me } from './api.js';
 
 export interface Route { view: string; arg?: string; params: URLSearchParams }
-export interface ViewContext { route: Route; me: Me; version: Version | null; refresh: () => void }
+export interface ViewContext { route: Route; me: Me; refresh: () => void }
 
 export function parseRoute(hash: string, views: readonly string[], fallback: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');

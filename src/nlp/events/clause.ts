@@ -73,7 +73,7 @@ export function analyseClause(tokens: Token[], first: number, end: number, menti
   const verbal = new Uint8Array(n);
   for (let i = first; i < end; i++) verbal[i - first] = readsAsVerb(tokens, i, first, end, mentionAt, words) ? 1 : 0;
   const clause: Clause = { tokens, first, end, verbal, chunks: [], groups: [], chunkAt: new Int32Array(n).fill(-1), groupAt: new Int32Array(n).fill(-1), mentionAt };
-  chunkNouns(clause, mentionAt, mentions);
+  chunkNouns(clause, mentionAt, mentions, words);
   groupVerbs(clause);
   return clause;
 }
@@ -108,8 +108,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
   // "Poland shot down drones": a trigger verb form right after a name or pronoun
   if (t.pos !== 'NOUN' || !isVerbForm(t) || next?.pos === 'VERB' || next?.pos === 'AUX') return false;
-  // "to help support the rights": a verb form between a verb and its object
-  if (prev.pos === 'VERB' && next && (next.pos === 'DET' || POSSESSIVE.has(next.lower))) return true;
+  // "to help support the rights", "to demand the return": a verb form between a verb (or "to") and its object
+  if ((prev.pos === 'VERB' || (prev.lower === 'to' && prev.pos === 'PART')) && next && (next.pos === 'DET' || POSSESSIVE.has(next.lower))) return true;
   if (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) return true;
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
@@ -119,7 +119,7 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   return !opener || !(opener.pos === 'DET' || opener.pos === 'ADP' || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower));
 }
 
-function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void {
+function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words: WordKnowledge): void {
   const { tokens, first, end } = c;
   let start = -1, hasNoun = false;
   const close = (stop: number) => {
@@ -172,8 +172,9 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
       // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows
       if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier) close(i);
       if (start < 0) start = i;
-      // a verb form that is not read as a verb and ends the phrase is its head ("military exercises")
-      if (t.pos === 'VERB' && !premodifier) hasNoun = true;
+      // a verb form that is not read as a verb, or an event noun tagged as an adjective, that ends the phrase is its
+      // head ("military exercises", "a new military offensive")
+      if ((t.pos === 'VERB' || words.isNounForm(t)) && !premodifier) hasNoun = true;
       continue;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
@@ -190,18 +191,22 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[]): void
   close(end);
 }
 
+/** "to" before a verb, whichever tag wink gives it. */
+const infinitiveTo = (c: Clause, i: number): boolean =>
+  c.tokens[i].lower === 'to' && (c.tokens[i].pos === 'PART' || (i + 1 < c.end && c.verbal[i + 1 - c.first] === 1));
+
 function groupVerbs(c: Clause): void {
   const { tokens, first, end } = c;
   let i = first;
   while (i < end) {
     const t = tokens[i];
-    const isTo = t.lower === 'to' && t.pos === 'PART';
+    const isTo = infinitiveTo(c, i);
     if (!(c.verbal[i - first] || t.pos === 'AUX' || isTo)) { i++; continue; }
     const start = i;
     let head = -1, j = i;
     for (; j < end; j++) {
       const u = tokens[j];
-      if (j > start && u.lower === 'to' && u.pos === 'PART') break;
+      if (j > start && infinitiveTo(c, j)) break;
       if (c.verbal[j - first]) head = j;
       else if (u.pos === 'AUX' || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
       else if (u.pos === 'ADV' && c.chunkAt[j - first] < 0) continue;
@@ -316,7 +321,11 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     while (p >= first && (tokens[p].pos === 'ADV' || tokens[p].text === '"' || tokens[p].text === '“' || tokens[p].text === '”')) p--;
     if (p < first) return null;
     const ch = chunkEndingAt(c, p);
-    if (ch && ch.prep === null) return { chunks: coordinatedBefore(c, ch), route };
+    // "Iran today threatened": a time word between subject and verb is no subject
+    if (ch && ch.prep === null && ch.start === ch.head && TIME_WORDS.has(tokens[ch.head].lower)) { p = ch.start - 1; continue; }
+    // "urged Seoul to impose": an object before an infinitive is decided below, by its governing verb
+    if (ch && ch.prep === null && !(g.infinitive && groupAtToken(c, ch.start - 1))) return { chunks: coordinatedBefore(c, ch), route };
+    if (ch && ch.prep === null) break;
     // "reports of North Korea supplying Russia": the noun right before a gerund is its subject
     if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing')) return { chunks: [ch], route: 'gerund' };
     // "after Russia vetoed": a conjunction that wink reads as a preposition opens a clause whose subject this is

@@ -4,7 +4,7 @@ import type { ReadTable } from './types.js';
 export const CUE_KINDS = [
   'future', 'possible', 'would', 'intent', 'pledge', 'foresee', 'request', 'estimate', 'implicative', 'participate', 'neg-implicative', 'negation', 'occur',
   'conditional', 'open', 'temporal', 'exclude', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence',
-  'prospective', 'prospect',
+  'role', 'prospective', 'prospect',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -40,9 +40,12 @@ function chart(events: StoredEvent[]): SVGSVGElement {
   const left = 96, right = 16, top = 10, lane = 24, width = 1120;
   const height = top + types.length * lane + 30;
   const times = events.map((e) => Date.parse(e.date));
-  let t0 = Math.min(...times), t1 = Math.max(...times);
+  const reports = events.map((e) => Date.parse(e.docDate));
+  // a misread year ("2048") must not squash the real months into a corner: the axis ends half a year past the newest
+  // report and starts a year before the oldest; acts placed outside are pinned to the edge and drawn hollow
+  let t0 = Math.max(Math.min(...times), Math.min(...reports) - 365 * DAY), t1 = Math.min(Math.max(...times), Math.max(...reports) + 182 * DAY);
   if (t1 - t0 < 30 * DAY) { t0 -= 15 * DAY; t1 += 15 * DAY; }
-  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (width - left - right);
+  const x = (t: number) => left + ((Math.min(t1, Math.max(t0, t)) - t0) / (t1 - t0)) * (width - left - right);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline-chart', role: 'img', 'aria-label': `${events.length} events over time` });
   types.forEach((t, i) => {
     const y = top + i * lane + lane / 2;
@@ -65,9 +68,11 @@ function chart(events: StoredEvent[]): SVGSVGElement {
     const stack = seen.get(key) ?? 0;
     seen.set(key, stack + 1);
     const cy = top + lane0 * lane + lane / 2 + ((stack % 3) - 1) * 5;
-    const a = s('a', { href: articleHref(e.docId, e.trigger.span), class: 'ev' },
-      s('circle', { cx: x(Date.parse(e.date)), cy, r: 5, fill: STATUS_COLOR[e.status], 'data-status': e.status },
-        tip(`${e.date} · ${e.type} (${e.status})\n${codes(e.source)} → ${codes(e.target)}\n“${e.trigger.text}” — ${e.docTitle ?? e.docId}`)));
+    const t = Date.parse(e.date);
+    const outside = t < t0 || t > t1;
+    const a = s('a', { href: articleHref(e.docId, e.trigger.span), class: outside ? 'ev outside' : 'ev' },
+      s('circle', { cx: x(t), cy, r: 5, fill: outside ? 'none' : STATUS_COLOR[e.status], style: outside ? `stroke:${STATUS_COLOR[e.status]};stroke-width:2` : undefined, 'data-status': e.status },
+        tip(`${e.date}${outside ? ' (off the axis)' : ''} · ${e.type} (${e.status})\n${codes(e.source)} → ${codes(e.target)}\n“${e.trigger.text}” — ${e.docTitle ?? e.docId}`)));
     svg.append(a);
   }
   return svg;
