@@ -17,7 +17,11 @@ export const DEMO_DB = './watchfloor-demo.db';
 const DEMO_TOKEN_NAME = 'demo-analyst';
 const ROLES: Role[] = ['reader', 'analyst', 'admin'];
 
-interface ServeFlags { db?: string; port: number; host: string; public?: boolean; problems?: string; asOf?: string; maxBody: number }
+interface ServeFlags {
+  db?: string; port: number; host: string; public?: boolean; problems?: string; asOf?: string; maxBody: number;
+  /** when the port was not asked for and is taken, take any free one instead of failing (the demo should just start) */
+  anyPortIfTaken?: boolean;
+}
 
 const port = (value: string): number => {
   const n = Number(value);
@@ -71,7 +75,11 @@ async function serveUntilStopped(io: ServeIo, store: ServerStore, flags: ServeFl
   const { app } = createApp({ store, problems, publicReads: !!flags.public, webRoot: WEB_ROOT, asOf: flags.asOf, maxBodyBytes: flags.maxBody });
   let server: Listening;
   try {
-    server = await listen(app, { host: flags.host, port: flags.port });
+    server = await listen(app, { host: flags.host, port: flags.port }).catch((err: Error) => {
+      if (!flags.anyPortIfTaken || !/already in use/.test(err.message)) throw err;
+      io.err(`note: port ${flags.port} is taken; using a free one\n`);
+      return listen(app, { host: flags.host, port: 0 });
+    });
   } catch (err) {
     await store.close();
     throw new UsageError((err as Error).message);
@@ -94,7 +102,7 @@ function withServeFlags(cmd: Command): Command {
     .option('--port <n>', 'the port to listen on (0 picks a free one)', port, 8080)
     .option('--host <address>', 'the address to listen on; other than 127.0.0.1 the server is reachable from the network', '127.0.0.1')
     .option('--problems <dir>', 'a folder of warning-problem YAML files (default: the project\'s examples/problems/ if present)')
-    .option('--as-of <date>', 'evaluate forecasts and warnings at this day instead of today (YYYY-MM-DD)', day)
+    .option('--as-of <date>', 'evaluate forecasts and warnings at this day (YYYY-MM-DD) instead of the newest report in the archive', day)
     .option('--max-body <bytes>', 'the largest request body accepted (larger ones get 413)', bytes, 1024 * 1024);
 }
 
@@ -156,7 +164,7 @@ export function registerServeCommands(program: Command, io: ServeIo = processIo)
   withServeFlags(program.command('demo').description('ingest the bundled demo corpus into a local SQLite archive, run the tracker and serve the dashboard'))
     .option('--db <url>', `the demo archive (default: ${DEMO_DB})`)
     .option('--no-serve', 'load the corpus and report, then exit')
-    .action(async (flags: ServeFlags & { serve: boolean }) => {
+    .action(async (flags: ServeFlags & { serve: boolean }, command: Command) => {
       const { problems } = loadProblemsOrFail(flags.problems);
       // the demo never writes into the archive WATCHFLOOR_DB names: only an explicit --db moves it
       const db = flags.db ?? DEMO_DB;
@@ -179,7 +187,8 @@ export function registerServeCommands(program: Command, io: ServeIo = processIo)
       if (!flags.serve) return void (await store.close());
       // the demo's analyst token is made afresh each run (older ones revoked) and handed to the browser in the URL fragment, which is never sent to a server
       const secret = await demoToken(store);
-      await serveUntilStopped(io, store, { ...flags, public: true }, problems, (url) => [
+      const anyPortIfTaken = command.getOptionValueSource('port') === 'default';
+      await serveUntilStopped(io, store, { ...flags, public: true, anyPortIfTaken }, problems, (url) => [
         '', `watchfloor demo is running:`, `  open ${url}/#token=${secret}`,
         '  (reads are public; the link carries an analyst token so that you can resolve forecasts)', `  API ${url}/openapi.json`, '  Ctrl-C stops', '',
       ].join('\n'));

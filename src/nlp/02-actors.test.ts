@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import winkNLP from 'wink-nlp';
 import winkModel from 'wink-eng-lite-web-model';
 import { MODEL_DIR, readTableFrom } from './model/load.js';
@@ -30,7 +31,7 @@ const find = (actors: ActorEntity[], code: string, sector?: string) => actors.fi
 const surfaces = (a: ActorEntity, text: string) => a.mentions.map((m) => text.slice(m.start, m.end));
 
 test('the seed article yields its actors, one per code and sector', () => {
-  const text = fs.readFileSync(new URL('../../../shared/seed/000_360a8df881062be0.txt', import.meta.url), 'utf8');
+  const text = fs.readFileSync(path.resolve(process.env.WATCHFLOOR_SHARED ?? '../shared', 'seed', '000_360a8df881062be0.txt'), 'utf8');
   const { actors } = actorsOf(text);
   const nis = find(actors, 'KOR', 'SPY');
   assert.ok(nis, 'the NIS');

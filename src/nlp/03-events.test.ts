@@ -146,3 +146,19 @@ test('a stance passive ("is opposed to") keeps its subject as source; a noun of 
   assert.deepEqual(eventsOf('Israel is opposed to mediation by France.', { Israel: 'ISR', France: 'FRA' }).map((e) => e.split(' ')[0] + ' ' + e.split(' ')[1].split('->')[0]), ['REJECT ISR']);
   assert.deepEqual(eventsOf('The minister hosted his counterpart Cho for talks in Washington.', { 'The minister': 'USA', 'his counterpart Cho': 'KOR' }), ['CONSULT USA->KOR']);
 });
+
+test('a purpose clause after an event noun is part of that act and names its target', () => {
+  const text = 'Up to 1,000 Turks began a hunger strike on Monday to protest against Sweden.';
+  assert.deepEqual(eventsOf(text, { Turks: 'TUR', Sweden: 'SWE' }), ['PROTEST TUR->SWE']);
+});
+
+test('a condemnation told after the clause it judges targets that clause\'s subject', () => {
+  const text = 'Croatian authorities are failing the refugees, a human rights group protested here Wednesday.';
+  assert.deepEqual(eventsOf(text, { 'Croatian authorities': 'HRV', 'a human rights group': 'NGO' }), ['ACCUSE NGO->HRV']);
+});
+
+test('an accusation cites an act that is an event of its own; a purchase runs from the seller to the buyer', () => {
+  const text = 'The United States and South Korea have accused Pyongyang of sending Russia millions of artillery shells.';
+  assert.deepEqual(eventsOf(text, { 'The United States': 'USA', 'South Korea': 'KOR', Pyongyang: 'PRK', Russia: 'RUS' }).sort(), ['ACCUSE USA+KOR->PRK', 'AID PRK->RUS']);
+  assert.deepEqual(eventsOf('Russia may soon acquire ballistic missiles from Iran.', { Russia: 'RUS', Iran: 'IRN' }), ['AID IRN->RUS']);
+});

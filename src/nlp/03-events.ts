@@ -2,7 +2,7 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
-import { analyseClause, chunkAtToken, coordinatedAfter, groupAtToken, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup, groupBefore } from './events/clause.js';
+import { analyseClause, chunkAtToken, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -27,6 +27,8 @@ interface Frame {
   row: TriggerRow;
   /** how the source was found, when it is shared with another verb */
   route?: SubjectRoute;
+  /** the frame repeats an act told before ("these shipments") */
+  repeats?: boolean;
   source: number[];
   target: number[];
   confidence: number;
@@ -49,6 +51,8 @@ const PARTICIPATION = new Set(['for', 'in', 'into', 'during']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 const ANAPHORIC_DETERMINERS = new Set(['the', 'this', 'these', 'that', 'those', 'such', 'its', 'their', 'his', 'her']);
 const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
+/** Words that open an insertion between commas ("..., including special forces, ..."). */
+const INSERTIONS = new Set(['including', 'among', 'notably', 'mostly', 'mainly', 'especially']);
 const HARD_STOPS = new Set([';', ':', '(', ')', '—', '–', '"', '“', '”']);
 
 /** Events of one family can be the same act told twice ("supplying arms" ... "these shipments"). */
@@ -75,7 +79,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
   const events: EventDraft[] = [];
   for (const s of state.sentences) {
     const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
-    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, sentence: s.index };
+    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history };
     const hits = findHits(ctx);
     for (const h of hits) scopeOf(ctx, h);
     for (const h of hits) {
@@ -92,7 +96,11 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const f = h.frame;
       if (!f || h.governedBy) continue;
       if (f.row.embeds === 'defer' && h.governs.length) continue;
-      if (f.row.embeds === 'absorb' && !f.target.length) adoptGovernedTarget(h, f);
+      if ((f.row.embeds === 'absorb' || f.row.embeds === 'cite') && !f.target.length) adoptGovernedTarget(h, f);
+      if (f.row.embeds === 'cite' && !f.target.length) {
+        const found = firstActorIn(ctx, h.end, h.scopeEnd, f.source);
+        if (found) { f.target = found.mentions; f.confidence -= 0.1; f.why.push(`target: ${found.how}`); }
+      }
       const source = actorIds(f.source, mentions);
       if (!source.length) continue;
       const target = actorIds(f.target, mentions).filter((a) => !source.includes(a));
@@ -118,7 +126,6 @@ interface SentenceContext {
   mentions: Mention[];
   mentionAt: Int32Array;
   history: Antecedent[];
-  sentence: number;
 }
 
 const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
@@ -176,6 +183,12 @@ function scopeOf(ctx: SentenceContext, h: Hit): void {
     const ch = chunkAtToken(c, i);
     if (ch) { i = ch.end; continue; }
     if (HARD_STOPS.has(t.text)) break;
+    if (t.text === ',' && INSERTIONS.has(c.tokens[i + 1]?.lower ?? '')) {
+      // "send 12,000 troops, including special forces, to help Russia": an insertion does not end the clause
+      let close = i + 1;
+      while (close < c.end && c.tokens[close].text !== ',' && !HARD_STOPS.has(c.tokens[close].text)) close++;
+      if (close < c.end && c.tokens[close].text === ',') { i = close + 1; continue; }
+    }
     if (t.text === ',') {
       const before = chunkAtToken(c, i - 1), after = chunkAtToken(c, i + 1);
       const list = before && after && after.start === i + 1 && [',', 'and', 'or'].includes(c.tokens[after.end]?.lower ?? '');
@@ -231,7 +244,15 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
       }
       a.governs.push(b);
       const word = ctx.clause.tokens.slice(b.token, b.end).map((t) => t.text).join(' ');
-      if (embeds === 'defer') { b.frame!.why.push(`committed to by "${ctx.clause.tokens[a.token].text}"`); continue; }
+      if (embeds === 'defer') {
+        // "officials agreed that their countries should cooperate": the ones who commit act, when the act names no one else
+        const own = b.frame!.source;
+        if (!own.length || own.every((m) => ctx.mentions[m].anaphor)) b.frame!.source = a.frame!.source;
+        b.frame!.why.push(`committed to by "${ctx.clause.tokens[a.token].text}"`);
+        continue;
+      }
+      // a cited act is an event of its own, unless it only repeats one told before ("condemned these shipments")
+      if (embeds === 'cite' && !b.frame!.repeats) { a.frame!.why.push(`cites "${word}", an event of its own`); continue; }
       b.governedBy = a;
       a.frame!.why.push(`governs "${word}", which is not a separate event`);
       if (!embeds && !a.frame!.target.length && b.frame!.target.length) { a.frame!.target = b.frame!.target; a.frame!.why.push(`target from its purpose "${word}"`); }
@@ -275,7 +296,7 @@ function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[], exclude: number[]
   return out;
 }
 
-const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in']);
+const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in', 'throughout', 'across']);
 
 /**
  * Who a phrase names: its own actors, else those of its complement ("calls by Belarus's rulers", "the computers of
@@ -290,7 +311,7 @@ function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean,
   if (!chunks.length) return [];
   let uncoded = direct;
   let cur = chunks[chunks.length - 1];
-  for (let depth = 0; depth < 2; depth++) {
+  for (let depth = 0; depth < 3; depth++) {
     const next = chunkAtToken(c, cur.end + 1);
     if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) break;
     const ms = actorsOfChunks(ctx, coordinatedAfter(c, next, c.end), exclude);
@@ -304,6 +325,8 @@ function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean,
 
 /** Whether a chunk's head names what is moved (troops, arms, aid, workers) rather than who receives it. */
 function isTheme(ctx: SentenceContext, ch: Chunk): boolean {
+  // "shipped the first 1,500 of them": a bare number counts what is moved
+  if (ctx.clause.tokens[ch.head].pos === 'NUM') return true;
   const cls = ctx.model.classes.get(ctx.clause.tokens[ch.head].lemma);
   if (cls && (cls.has('troops') || cls.has('arms') || cls.has('aid') || cls.has('workers'))) return true;
   // "they are likely to be sent": a pronoun that stands for soldiers
@@ -402,6 +425,18 @@ function clauseSubjectAfter(ctx: SentenceContext, h: Hit, row: TriggerRow): numb
   return [];
 }
 
+/** "He called it a significant escalation of North Korea's involvement": whom a censure is about, when its object names no one. */
+function firstActorIn(ctx: SentenceContext, from: number, to: number, source: number[]): { mentions: number[]; how: string } | null {
+  for (let i = from; i < to; i++) {
+    const ch = chunkAtToken(ctx.clause, i);
+    if (!ch) continue;
+    const ms = actorsOfChunks(ctx, [ch], source);
+    if (ms.length) return { mentions: ms, how: 'the first actor in what it says' };
+    i = ch.end - 1;
+  }
+  return null;
+}
+
 /** "Croatian authorities are failing refugees, a rights group protested": the subject of the clause reported before the comma. */
 function clauseSubjectBefore(ctx: SentenceContext, subject: Subject): number[] {
   const c = ctx.clause;
@@ -446,7 +481,8 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const shared = governor ? subjectOf(c, governor) : null;
     if (shared) { subjectActors = actorsNamedBy(ctx, shared.chunks, false); why.push('source: the subject of the clause the participle belongs to'); }
   }
-  const agent = pps.find((p) => p.prep === 'by');
+  // "has been accused of misusing funds, much of it embezzled, by officials": a passive's agent may come after a comma
+  const agent = pps.find((p) => p.prep === 'by') ?? (passive ? prepositionalChunks(ctx, h.scopeEnd, c.end).find((p) => p.prep === 'by') : undefined);
   const agentActors = agent ? actorsOfChunks(ctx, agent.chunks) : [];
   const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
   if (subject && subject.route !== 'subject' && !passive) { confidence -= 0.1; why.push(`source: subject shared through ${subject.route}`); }
@@ -456,16 +492,23 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const purposeTargets = h.purpose ? beneficiaries(ctx, h.purpose) : [];
   for (const row of h.rows) {
     if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
-    if (!passive) { source = subjectActors; patient = []; }
+    const giver = !passive && row.agentPreps.size ? pps.find((p) => row.agentPreps.has(p.prep)) : undefined;
+    if (giver) {
+      // "Russia may acquire missiles from Iran": the one it comes from gives, the subject receives
+      source = actorsNamedBy(ctx, giver.chunks, false);
+      patient = subjectActors;
+      if (!source.length) continue;
+    } else if (!passive) { source = subjectActors; patient = []; }
     else if (subjectIsTheme && familyOf(row) === 'transfer') {
       // "soldiers were sent to Russia": the subject is what was moved, and whoever owns it sent it
       source = agentActors.length ? agentActors : subjectActors;
       patient = [];
     } else { source = agentActors; patient = subject ? actorsNamedBy(ctx, subject.chunks, false) : []; }
-    const reported = row.embeds === 'absorb' ? [...clauseSubjectAfter(ctx, h, row), ...(subject ? clauseSubjectBefore(ctx, subject) : [])] : [];
-    const found = passive && patient.length && (row.targetObj || row.targetPreps.size)
-      ? { mentions: patient, how: 'subject of the passive' }
-      : targetFor(ctx, row, familyOf(row) === 'transfer' ? themeFree : objChunks, pps, purposeTargets, source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+    const reported = row.embeds === 'absorb' || row.embeds === 'cite' ? [...clauseSubjectAfter(ctx, h, row), ...(subject ? clauseSubjectBefore(ctx, subject) : [])] : [];
+    const found = patient.length && (giver || row.targetObj || row.targetPreps.size)
+      ? { mentions: patient, how: giver ? 'subject, who receives' : 'subject of the passive' }
+      : targetFor(ctx, row, familyOf(row) === 'transfer' ? themeFree : objChunks, pps, purposeTargets, source)
+        ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
@@ -496,7 +539,7 @@ function beneficiaries(ctx: SentenceContext, g: VerbGroup): number[] {
   }
   for (let i = g.end; i < c.end && i < g.end + 6; i++) {
     const ch = chunkAtToken(c, i);
-    if (ch && ch.prep === 'for') return actorsOfChunk(ctx, ch)?.mentions ?? [];
+    if (ch && (ch.prep === 'for' || ch.prep === 'alongside')) return actorsOfChunk(ctx, ch)?.mentions ?? [];
   }
   return [];
 }
@@ -544,9 +587,9 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       if (g && subject) { source = actorsNamedBy(ctx, subject.chunks, false); sourceHow = `subject of "${c.tokens[g.head].text} ... ${np.prep}"`; confidence -= 0.1; }
     }
     const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
-    const reported = row.embeds === 'absorb' ? clauseSubjectAfter(ctx, h, row) : [];
+    const reported = row.embeds === 'absorb' || row.embeds === 'cite' ? clauseSubjectAfter(ctx, h, row) : [];
     const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' }
-      : targetFor(ctx, row, null, [...complement, ...lightPps], [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+      : targetFor(ctx, row, null, [...complement, ...lightPps], h.purpose ? beneficiaries(ctx, h.purpose) : [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (found) target = found.mentions.filter((m) => !source.includes(m));
     else if (possessed.length) target = possessed;
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
@@ -556,7 +599,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       const a = antecedentOf(ctx, h, source);
       if (a) {
         why.push(`"${c.tokens.slice(np.start, h.end).map((t) => t.text).join(' ')}" refers back to the ${a.row.type} event of sentence ${a.sentence + 1}, whose type and actors it takes`);
-        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why };
+        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why, repeats: true };
       }
     }
     if (row.targetRequired && !found) continue;
@@ -570,6 +613,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
 }
 
 const THEMES = ['troops', 'arms', 'aid', 'workers'];
+/** How many earlier events a later mention may refer back to: a news story's thread, and linear work in long texts. */
+const LOOKBACK = 40;
 /** Material acts that go on towards the same recipient when the text does not repeat it ("is likely to send more troops"). */
 const CONTINUING: ReadonlySet<PloverType> = new Set(['AID', 'MOBILIZE', 'COOPERATE', 'ASSAULT']);
 
@@ -589,7 +634,7 @@ function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
   if (!CONTINUING.has(f.row.type)) return;
   const family = familyOf(f.row);
   const own = codesOf(ctx, f.source);
-  for (let k = ctx.history.length - 1; k >= 0; k--) {
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
     const a = ctx.history[k];
     if (familyOf(a.row) !== family || codesOf(ctx, a.source) !== own) continue;
     if (!a.target.length) return;
@@ -611,7 +656,7 @@ function antecedentOf(ctx: SentenceContext, h: Hit, source: number[]): Anteceden
   const themes = themesOf(ctx, h);
   const own = source.length ? codesOf(ctx, source) : '';
   let sameTheme: Antecedent | null = null, latest: Antecedent | null = null;
-  for (let k = ctx.history.length - 1; k >= 0; k--) {
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
     const a = ctx.history[k];
     if (!types.has(a.row.type) || (own && codesOf(ctx, a.source) !== own)) continue;
     // "the deployment" (troops) is not a delivery of weapons told before

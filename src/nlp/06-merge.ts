@@ -1,6 +1,9 @@
 // Stage 6: event coreference inside one article: later reports of the same act fold into the first, which gains their details.
 import type { EventDraft, PipelineState } from './types.js';
 
+/** How many earlier events of the same kind a report is compared with; bounds the work on very long documents. */
+const LOOKBACK = 32;
+
 export function mergeEvents(state: PipelineState): void {
   const codeOf = new Map(state.actors.map((a) => [a.id, a.code]));
   const codes = (ids: string[]) => [...new Set(ids.map((id) => codeOf.get(id) ?? id))].sort().join('+');
@@ -10,7 +13,8 @@ export function mergeEvents(state: PipelineState): void {
   for (const e of state.events) {
     const key = `${e.status}|${e.type}|${codes(e.source)}`;
     const bucket = buckets.get(key) ?? [];
-    const host = bucket.find((k) => sameAct(k, e, codes));
+    let host: EventDraft | undefined;
+    for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - LOOKBACK) && !host; k--) if (sameAct(bucket[k], e, codes)) host = bucket[k];
     if (host) { absorb(host, e); continue; }
     bucket.push(e);
     buckets.set(key, bucket);

@@ -125,6 +125,9 @@ test('a resolution body is validated: bad state, unknown field, not JSON, not se
   const form = await app.request(`/api/forecasts/${id}/resolution`, { method: 'POST', headers: { ...auth(analyst), 'content-type': 'text/plain' }, body: 'confirmed' });
   assert.equal(form.status, 415);
   assert.equal((await app.request('/api/forecasts/F-nope/resolution', json(analyst, { state: 'refuted' }))).status, 404);
+  const uncited = await errorOf(await app.request(`/api/forecasts/${id}/resolution`, json(analyst, { state: 'confirmed', evidenceDoc: 'no-such-doc' })));
+  assert.equal(uncited.status, 400);
+  assert.match(uncited.message, /no document "no-such-doc"/);
 });
 
 test('an analyst resolves a forecast: the decision is in force, audited, and counted in calibration', async () => {

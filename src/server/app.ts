@@ -27,7 +27,7 @@ export interface AppOptions {
   /** the extraction model for POST /api/ingest; loaded on first use by default */
   model?: () => Model;
   maxBodyBytes?: number;
-  /** evaluate the tracker at this day instead of today */
+  /** evaluate the tracker at this day instead of the newest report in the archive */
   asOf?: string;
   now?: () => Date;
   log?: (message: string) => void;
@@ -71,7 +71,7 @@ export function createApp(options: AppOptions): { app: Hono<AuthEnv>; tracker: T
     return c.json(token ? { name: token.name, role: token.role } : { name: null, role: publicReads ? 'public' : null });
   });
   api.route('/', archiveRoutes(store));
-  api.route('/', trackingRoutes(store, tracker, now));
+  api.route('/', trackingRoutes(store, tracker));
   api.route('/', ingestRoutes({ store, model: options.model ?? memoised(() => loadModel()), changed: () => tracker.invalidate() }));
   api.route('/tokens', tokenRoutes(store));
   api.all('*', (c) => { throw new ApiError(404, 'not-found', `no API endpoint ${c.req.method} ${c.req.path} (see /openapi.json)`); });

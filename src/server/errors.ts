@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { StoreError } from '../store/types.js';
+import { TrackError } from '../track/service.js';
 
 export interface Issue { path: string; message: string }
 
@@ -27,8 +28,8 @@ export function errorBody(status: number, code: string, message: string, issues?
 /** Maps anything a handler threw to a JSON response; unexpected errors are logged and answered without internals. */
 export function handleError(err: unknown, c: Context, log: (message: string) => void = (m) => process.stderr.write(`${m}\n`)) {
   if (err instanceof ApiError) return c.json(errorBody(err.status, err.code, err.message, err.issues), err.status);
-  // the store's bad-input errors come from user values (an actor code, a dyad) and are the caller's to fix
-  if (err instanceof StoreError && err.code === 'bad-input') return c.json(errorBody(400, 'bad-request', err.message), 400);
+  // the store's bad-input errors and the tracker's come from user values (an actor code, a cited document) and are the caller's to fix
+  if ((err instanceof StoreError && err.code === 'bad-input') || err instanceof TrackError) return c.json(errorBody(400, 'bad-request', err.message), 400);
   log(`watchfloor serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
   return c.json(errorBody(500, 'internal', 'the server failed to answer this request; the error is in its log'), 500);
 }

@@ -83,7 +83,11 @@ export const trendsQuery = periodQuery.extend({
   top: count(100).default(10).describe('the busiest dyads returned'),
 });
 
-export const briefQuery = periodQuery.extend({ format: z.enum(['html', 'markdown']).default('html') });
+export const briefQuery = z.object({
+  since: z.union([day, z.string().regex(/^\d+[dwm]$/)], { error: 'must be a day YYYY-MM-DD or a span before until such as 7d, 4w, 3m' }).optional(),
+  until: day.optional().describe('the last day of the period (default: the day the tracker evaluates at)'),
+  format: z.enum(['html', 'markdown']).default('html'),
+});
 
 export const resolutionBody = z.object({
   state: z.enum(['confirmed', 'refuted', 'withdrawn', 'open']).describe('"open" takes a decision back'),

@@ -1,7 +1,7 @@
-// Tests for the server's tracker cache: results are reused until the archive or a decision changes, and the latest decision wins.
+// Tests for the server's tracker cache: results are reused until the archive or a decision changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { latestResolutions, Tracker, type ServerStore } from './tracker.js';
+import { Tracker, type ServerStore } from './tracker.js';
 import type { ResolutionEntry } from '../store/tracking-types.js';
 import type { TrackEvent } from '../track/forecasts.js';
 
@@ -21,17 +21,6 @@ function countingStore(events: TrackEvent[], counts: { documents: number; events
   } as unknown as ServerStore;
   return { store, calls, resolutions };
 }
-
-test('the latest decision per forecast is the one in force', () => {
-  const at = '2024-09-01T00:00:00Z';
-  const map = latestResolutions([
-    { forecastId: 'F-1', state: 'confirmed', by: 'a', at, on: '2024-09-01' },
-    { forecastId: 'F-2', state: 'refuted', by: 'b', at, on: '2024-09-02', note: 'no' },
-    { forecastId: 'F-1', state: 'open', by: 'c', at, on: '2024-09-03' },
-  ]);
-  assert.deepEqual(map.get('F-1'), { state: 'open', by: 'c', on: '2024-09-03' });
-  assert.deepEqual(map.get('F-2'), { state: 'refuted', by: 'b', on: '2024-09-02', note: 'no' });
-});
 
 test('the version moves with the archive and with every decision', async () => {
   const counts = { documents: 1, events: 1 };

@@ -61,13 +61,13 @@ const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'becau
 
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && (PERSONAL.has(t.lower) || POSSESSIVE.has(t.lower)));
 
-/** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
 /** What the trigger tables know of a word: whether it is a trigger verb form, and whether a trigger noun ("hearing"). */
 export interface WordKnowledge {
   isVerbForm: (t: Token) => boolean;
   isNounForm: (t: Token) => boolean;
 }
 
+/** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
 export function analyseClause(tokens: Token[], first: number, end: number, mentionAt: Int32Array, mentions: Mention[], words: WordKnowledge): Clause {
   const n = end - first;
   const verbal = new Uint8Array(n);
@@ -98,18 +98,21 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
     if (prev && isNounForm(t) && (prev.pos === 'ADJ' || prev.pos === 'NUM' || (t.lower.endsWith('ing') && prev.pos === 'NOUN' && mentionAt[i - 1] < 0))) return false;
     // a past participle right after a main verb and before a noun is an adjective ("reject proposed changes")
     const participle = t.lower !== t.lemma && !t.lower.endsWith('ing');
-    return !(participle && prev?.pos === 'VERB' && (next?.pos === 'NOUN' || next?.pos === 'ADJ' || next?.pos === 'PROPN'));
+    const mainVerb = prev?.pos === 'VERB' && prev.lemma !== 'have' && prev.lemma !== 'be' && prev.lemma !== 'get';
+    return !(participle && mainVerb && (next?.pos === 'NOUN' || next?.pos === 'ADJ' || next?.pos === 'PROPN'));
   }
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
-  if (!prev) return false;
+  // after a determiner or a possessive ("its demand") a word is a noun
+  if (!prev || prev.pos === 'DET' || POSSESSIVE.has(prev.lower) || POSSESSIVE_MARKS.has(prev.lower)) return false;
   // "will close its border": a modal is never followed by a noun
   if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
   // "and plans to dispatch", "Pyongyang plans to dispatch"
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
-  // "Poland shot down drones": a trigger verb form right after a name or pronoun
+  // the rest concerns trigger verb forms tagged as nouns
   if (t.pos !== 'NOUN' || !isVerbForm(t) || next?.pos === 'VERB' || next?.pos === 'AUX') return false;
   // "to help support the rights", "to demand the return": a verb form between a verb (or "to") and its object
   if ((prev.pos === 'VERB' || (prev.lower === 'to' && prev.pos === 'PART')) && next && (next.pos === 'DET' || POSSESSIVE.has(next.lower))) return true;
+  // "Poland shot down drones", "they shot down": right after a name or pronoun
   if (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) return true;
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
@@ -125,7 +128,7 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
   const close = (stop: number) => {
     if (start >= 0 && hasNoun) {
       let head = stop - 1;
-      while (head > start && !isNominal(tokens[head]) && mentionAt[head] < 0) head--;
+      while (head > start && !isNominal(tokens[head]) && !words.isNounForm(tokens[head]) && mentionAt[head] < 0) head--;
       const before = start > first ? tokens[start - 1] : undefined;
       // "up to 4,000 troops", "about 8,000 soldiers" are quantities, not prepositional phrases
       const quantity = (before?.lower === 'to' && start - 2 >= first && tokens[start - 2].lower === 'up') || (!!before && QUANTIFIERS.has(before.lower) && tokens[start].pos === 'NUM');
@@ -143,8 +146,12 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       const mentionEnd = Math.min(m.endToken, end);
       // a mention right after a name or another mention starts a new chunk ("Seoul Friday"); after a determiner,
       // number, adjective, common noun or possessive it continues the phrase ("11 North Korean individuals")
-      const prev = tokens[i - 1];
-      if (start >= 0 && hasNoun && !POSSESSIVE.has(prev.lower) && (mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower))) close(i);
+      if (start >= 0 && hasNoun) {
+        const prev = tokens[i - 1];
+        // "the troops Pyongyang has sent": a name right before a verb is the subject of a relative clause
+        const relativeSubject = prev.pos === 'NOUN' && mentionEnd < end && (c.verbal[mentionEnd - first] === 1 || tokens[mentionEnd].pos === 'AUX');
+        if (!POSSESSIVE.has(prev.lower) && (mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower) || relativeSubject)) close(i);
+      }
       if (start < 0) start = i;
       // a possessive pronoun standing for an actor ("its 16th package") is a determiner of what follows
       hasNoun = !(mentionEnd === i + 1 && POSSESSIVE.has(t.lower) && tokens[i + 1] && (isNominal(tokens[i + 1]) || tokens[i + 1].pos === 'ADJ' || mentionAt[i + 1] >= 0));
@@ -319,6 +326,12 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   let route: SubjectRoute = 'subject';
   for (;;) {
     while (p >= first && (tokens[p].pos === 'ADV' || tokens[p].text === '"' || tokens[p].text === '“' || tokens[p].text === '”')) p--;
+    // "The International Labor Office (ILO) reiterated": skip a parenthesis after the subject
+    if (p >= first && tokens[p].text === ')') {
+      let open = p;
+      while (open > first && tokens[open].text !== '(') open--;
+      if (tokens[open].text === '(' && open > first) { p = open - 1; continue; }
+    }
     if (p < first) return null;
     const ch = chunkEndingAt(c, p);
     // "Iran today threatened": a time word between subject and verb is no subject

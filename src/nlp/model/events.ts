@@ -23,11 +23,11 @@ export interface TriggerRow {
   targetPreps: ReadonlySet<string>;
   /** the row fits only when a recipient is found */
   targetRequired: boolean;
-  /** nouns: prepositions besides "by" that introduce the source */
+  /** prepositions besides "by" that introduce the source: a noun's agent, or for a verb the giver to its subject */
   agentPreps: ReadonlySet<string>;
   /** nouns: a possessor is the one acted on ("the tanker's detention"), not the actor */
   possessorIsTarget: boolean;
-  embeds: 'absorb' | 'defer' | null;
+  embeds: 'absorb' | 'defer' | 'cite' | null;
   /** line in triggers.tsv, for explanations */
   line: number;
 }
@@ -103,7 +103,7 @@ function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<str
     const cls = object === '*' ? null : object.replace(/^!/, '');
     if (cls && !knownClasses.has(cls)) fail(TRIGGER_FILE, line, `class "${cls}" is not in ${CLASS_FILE}`);
     const e = dash(embeds);
-    if (e && e !== 'absorb' && e !== 'defer') fail(TRIGGER_FILE, line, `embeds must be absorb, defer or -, not "${e}"`);
+    if (e && e !== 'absorb' && e !== 'defer' && e !== 'cite') fail(TRIGGER_FILE, line, `embeds must be absorb, defer, cite or -, not "${e}"`);
     const words = phrase.toLowerCase().split(/\s+/);
     const targets = list(target, ',');
     const row: TriggerRow = {

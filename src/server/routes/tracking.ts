@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { briefHtml, briefMarkdown, forecastSentence } from '../../brief/brief.js';
 import { codeName } from '../../core/countries.js';
-import { isoDay } from '../../core/ids.js';
 import { COOPERATION_SCORE, isPloverType } from '../../core/plover.js';
 import type { TrackedForecast } from '../../track/forecasts.js';
+import { briefInput, resolveForecast } from '../../track/service.js';
 import { detectSpikes } from '../../track/trends.js';
 import type { AuthEnv } from '../auth.js';
 import { notFound } from '../errors.js';
@@ -16,7 +16,7 @@ const withText = (f: TrackedForecast) => ({ ...f, text: forecastSentence(f) });
 /** the strictest policy the brief allows: its own inline style and nothing else, so a stray tag in an article stays dead */
 export const BRIEF_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
-export function trackingRoutes(store: ServerStore, tracker: Tracker, now: () => Date = () => new Date()): Hono<AuthEnv> {
+export function trackingRoutes(store: ServerStore, tracker: Tracker): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
 
   app.get('/version', async (c) => c.json(await tracker.version()));
@@ -45,11 +45,8 @@ export function trackingRoutes(store: ServerStore, tracker: Tracker, now: () => 
     const id = c.req.param('id');
     const decision = await body(c, resolutionBody);
     if (!(await tracker.snapshot()).forecasts.some((x) => x.id === id)) throw notFound(`forecast ${JSON.stringify(id)}`);
-    const at = now();
-    await store.addResolution({
-      forecastId: id, state: decision.state, by: c.get('token')?.name ?? 'anonymous', at: at.toISOString(), on: decision.on ?? isoDay(at),
-      ...(decision.evidenceDoc ? { evidenceDoc: decision.evidenceDoc } : {}), ...(decision.note ? { note: decision.note } : {}),
-    });
+    // the CLI's path: the cited document must exist, and the outcome is dated by it unless `on` says otherwise
+    await resolveForecast(store, id, { ...decision, by: c.get('token')?.name ?? 'anonymous' });
     tracker.invalidate();
     const f = (await tracker.snapshot()).forecasts.find((x) => x.id === id)!;
     return c.json({ ...withText(f), history: await store.resolutions(id) }, 201);
@@ -110,7 +107,8 @@ export function trackingRoutes(store: ServerStore, tracker: Tracker, now: () => 
 
   app.get('/brief', async (c) => {
     const q = query(c, briefQuery);
-    const input = await tracker.briefInput(q);
+    const { asOf } = await tracker.snapshot();
+    const input = await briefInput(store, { since: q.since ?? '30d', asOf: q.until ?? asOf, problems: tracker.problems });
     if (q.format === 'markdown') return c.text(briefMarkdown(input), 200, { 'content-type': 'text/markdown; charset=utf-8' });
     c.header('content-security-policy', BRIEF_CSP);
     return c.html(briefHtml(input));
@@ -129,5 +127,5 @@ export const trackingDocs: RouteDoc[] = [
   { method: 'get', path: '/api/problems', summary: 'Warning problems evaluated now: level, score, indicators and their evidence' },
   { method: 'get', path: '/api/trends', summary: 'Weekly cooperation/conflict series per dyad, and spikes', query: trendsQuery },
   { method: 'get', path: '/api/network', summary: 'Actors as nodes and dyads as edges weighted by events, with a mean cooperation score', query: networkQuery },
-  { method: 'get', path: '/api/brief', summary: 'The brief for a period (default: the 30 days up to the newest report) as HTML or Markdown', query: briefQuery, produces: 'text/html' },
+  { method: 'get', path: '/api/brief', summary: 'The brief for a period (since: a day or 7d/4w/3m before until; default the 30 days up to the evaluation day) as HTML or Markdown', query: briefQuery, produces: 'text/html' },
 ];

@@ -10,6 +10,9 @@ const POOL_SIZE = 4;
 const CONNECT_TIMEOUT_MS = 5_000;
 /** Rows per unnest() insert: one round trip for many rows, without building huge arrays. */
 const INSERT_CHUNK = 5_000;
+/** A string longer than this makes a row "long" (see insertMany); rows per VALUES statement then. */
+const LONG_TEXT = 1_000;
+const VALUES_CHUNK = 100;
 /** Deadlock and serialization failures: the transaction is safe to run again. */
 const RETRYABLE = new Set(['40P01', '40001']);
 const MAX_TRIES = 3;
@@ -80,15 +83,26 @@ class PgDb implements Db {
     }
   }
 
-  /** INSERT ... SELECT FROM unnest(array per column): thousands of rows per statement, with no parameter-count limit. */
+  /** INSERT ... SELECT FROM unnest(array per column): thousands of rows per statement, with no parameter-count limit.
+   *  Rows carrying long texts (documents) go as multi-row VALUES instead: an array literal escapes every quote of every
+   *  string and the server parses it back character by character, which costs more than the statement saves. */
   async insertMany(table: string, columns: readonly string[], rows: readonly Param[][], upsert?: Upsert): Promise<void> {
     if (!rows.length) return;
+    if (rows.some((row) => row.some((v) => typeof v === 'string' && v.length > LONG_TEXT))) return this.insertValues(table, columns, rows, upsert);
     const types = await this.typesOf(table);
     const casts = columns.map((c) => `?::${types.get(c)}[]`);
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})${conflictClause(upsert)}`;
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       await this.query(sql, columns.map((_, c) => chunk.map((row) => row[c])));
+    }
+  }
+
+  private async insertValues(table: string, columns: readonly string[], rows: readonly Param[][], upsert?: Upsert): Promise<void> {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    for (let i = 0; i < rows.length; i += VALUES_CHUNK) {
+      const chunk = rows.slice(i, i + VALUES_CHUNK);
+      await this.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}${conflictClause(upsert)}`, chunk.flat());
     }
   }
 

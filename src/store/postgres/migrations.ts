@@ -17,7 +17,8 @@ CREATE TABLE documents (
   url text,
   doc_date date NOT NULL,
   text text NOT NULL,
-  record jsonb NOT NULL,
+  -- json, not jsonb: the record is read whole, never queried inside, and converting it to jsonb made bulk loads several times slower
+  record json NOT NULL,
   minhash bytea NOT NULL,
   added_at timestamptz NOT NULL,
   -- tsvector input is capped: a tsvector may not exceed 1 MB, and the opening of a long text is what gets searched
@@ -25,11 +26,6 @@ CREATE TABLE documents (
     setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', left(text, 200000)), 'B')
   ) STORED
 );
--- lz4 compresses the long columns several times faster than the default pglz; servers built without lz4 keep pglz
-DO $$ BEGIN
-  EXECUTE 'ALTER TABLE documents ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN record SET COMPRESSION lz4';
-EXCEPTION WHEN others THEN NULL;
-END $$;
 CREATE INDEX documents_story ON documents (story_id);
 CREATE INDEX documents_external ON documents (external_id);
 CREATE INDEX documents_url ON documents (url);
@@ -93,8 +89,8 @@ CREATE TABLE events (
   status text NOT NULL,
   date date NOT NULL,
   doc_date date NOT NULL,
-  source_refs jsonb NOT NULL,
-  target_refs jsonb NOT NULL,
+  source_refs json NOT NULL,
+  target_refs json NOT NULL,
   attribution_code text,
   attribution_text text,
   likelihood double precision,
@@ -136,7 +132,7 @@ CREATE TABLE event_dyads (
 CREATE TABLE jobs (
   id bigserial PRIMARY KEY,
   kind text NOT NULL,
-  payload jsonb NOT NULL,
+  payload json NOT NULL,
   key text,
   state text NOT NULL,
   attempts integer NOT NULL DEFAULT 0,

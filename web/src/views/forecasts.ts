@@ -23,11 +23,17 @@ function windowBar(f: Forecast, asOf: string): HTMLElement | null {
 
 function resolveControls(f: Forecast, refresh: () => void): HTMLElement {
   const note = h('input', { type: 'text', placeholder: 'note (optional)', 'aria-label': 'note', maxlength: 2000 });
+  // the proposal's evidence is what an analyst usually cites; the decision is dated by the cited report
+  const docs = [...new Set((f.proposal?.evidence ?? []).map((e) => e.docId))];
+  const cite = h('select', { 'aria-label': 'cite a report', title: 'the report the decision rests on' },
+    h('option', { value: '' }, 'no citation'), ...docs.map((d) => h('option', { value: d }, `cite ${d}`)));
+  cite.value = docs[0] ?? '';
   const message = h('span', { class: 'muted small', role: 'status' });
   const decide = (state: string) => async () => {
     message.textContent = 'saving…';
     try {
-      await postJson(`/api/forecasts/${encodeURIComponent(f.id)}/resolution`, { state, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
+      const evidence = state === 'confirmed' || state === 'refuted' ? cite.value : '';
+      await postJson(`/api/forecasts/${encodeURIComponent(f.id)}/resolution`, { state, ...(evidence ? { evidenceDoc: evidence } : {}), ...(note.value.trim() ? { note: note.value.trim() } : {}) });
       refresh();
     } catch (err) {
       message.textContent = err instanceof Error ? err.message : String(err);
@@ -35,7 +41,7 @@ function resolveControls(f: Forecast, refresh: () => void): HTMLElement {
   };
   const decided = f.resolution && f.resolution.state !== 'open';
   return h('div', { class: 'resolve' },
-    note,
+    note, docs.length ? cite : null,
     h('button', { type: 'button', class: 'ok', click: decide('confirmed'), 'data-action': 'confirm' }, 'Confirm'),
     h('button', { type: 'button', class: 'bad', click: decide('refuted'), 'data-action': 'refute' }, 'Refute'),
     h('button', { type: 'button', class: 'ghost', click: decide('withdrawn'), 'data-action': 'withdraw' }, 'Withdraw'),
