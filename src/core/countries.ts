@@ -12,6 +12,17 @@ function table(): Map<string, string> {
   return names;
 }
 
+const SECTORS: Record<string, string> = {
+  GOV: 'government', MIL: 'military', SPY: 'intelligence', LEG: 'legislature', JUD: 'judiciary', COP: 'police', REB: 'rebels',
+  OPP: 'opposition', PTY: 'party', CVL: 'civilians', REF: 'refugees', MED: 'media', BUS: 'business', NGO: 'NGOs', IGO: 'international bodies',
+  ELI: 'elites', LAB: 'labour', EDU: 'education', HLH: 'health', REL: 'religion',
+};
+
+/** "PRK" -> "North Korea"; "KOR-SPY" (code and sector, as the archive keys actors) -> "South Korea (intelligence)". */
 export function codeName(code: string): string {
-  return SPECIAL[code] ?? table().get(code) ?? code;
+  const unknown = code.startsWith('---');
+  const country = unknown ? '---' : code.split('-')[0];
+  const sector = (unknown ? code.slice(3) : code.slice(country.length)).replace(/^-/, '');
+  const name = SPECIAL[country] ?? table().get(country) ?? country;
+  return sector ? `${name} (${SECTORS[sector] ?? sector})` : name;
 }

@@ -13,6 +13,8 @@ export interface RecordContext {
 
 export function trackEventsOf(record: ExtractionRecord, ctx: RecordContext): TrackEvent[] {
   const codeOf = new Map(record.actors.map((a) => [a.id, a.code]));
+  // the issuer keeps its sector, as the archive stores it: the NIS (KOR-SPY) keeps its own track record apart from Seoul's government
+  const issuerOf = new Map(record.actors.map((a) => [a.id, a.sector ? `${a.code}-${a.sector}` : a.code]));
   const codes = (ids: string[]) => [...new Set(ids.map((id) => codeOf.get(id)).filter((c): c is string => !!c))];
   const docId = ctx.docId ?? record.document.id;
   const docDate = record.document.published ?? record.document.referenceDate;
@@ -23,7 +25,7 @@ export function trackEventsOf(record: ExtractionRecord, ctx: RecordContext): Tra
       sentence: { span: e.sentence.span, text: ctx.text.slice(e.sentence.span[0], e.sentence.span[1]) },
       date: e.when?.start ?? docDate, confidence: e.confidence,
     };
-    const issuer = e.attribution?.actor ? codeOf.get(e.attribution.actor) : undefined;
+    const issuer = e.attribution?.actor ? issuerOf.get(e.attribution.actor) : undefined;
     if (issuer) t.issuer = issuer;
     if (ctx.sourceKey) t.sourceKey = ctx.sourceKey;
     if (e.likelihood) { t.likelihood = e.likelihood.p; t.likelihoodCue = e.likelihood.cue; }
