@@ -19,9 +19,13 @@ try {
   // `extract` is the hot path (pipelines, the scorer): when it is the command asked for, the other commands and their
   // dependencies (SQLite, Postgres, HTML parsing) are not loaded, so the first record comes out fast
   if (process.argv[2] !== 'extract') {
-    const [{ registerIngestCommands }, { registerStoreCommands }] = await Promise.all([import('./ingest-commands.js'), import('./store-commands.js')]);
-    registerIngestCommands(program);
-    registerStoreCommands(program);
+    const [ingest, store, track, serve] = await Promise.all([
+      import('./ingest-commands.js'), import('./store-commands.js'), import('./track-commands.js'), import('./serve-commands.js'),
+    ]);
+    ingest.registerIngestCommands(program);
+    store.registerStoreCommands(program);
+    track.registerTrackCommands(program);
+    serve.registerServeCommands(program);
   }
   await program.parseAsync(process.argv);
 } catch (err) {

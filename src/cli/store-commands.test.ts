@@ -9,7 +9,8 @@ import { article, ARTICLE } from '../store/fixtures.js';
 import { openStore } from '../store/index.js';
 import type { DocId } from '../core/ids.js';
 import { UsageError } from './errors.js';
-import { csv, registerStoreCommands } from './store-commands.js';
+import { registerStoreCommands } from './store-commands.js';
+import { csv } from './common.js';
 
 const ACTORS = [{ text: 'North Korean troops', code: 'PRK', sector: 'MIL' }, { text: 'Russia', code: 'RUS' }, { text: '=cmd|calc', code: '---' }];
 let dir: string, db: string, ids: DocId[];

@@ -5,6 +5,9 @@ import type { EventStatus, ExtractionRecord } from '../core/record.js';
 import { assignClusters, candidateRange, type ClusterableEvent, type ClusterState } from './clusters.js';
 import { dyadKey, parseActorCode } from './codes.js';
 import type { BindValue, Db, Dialect, Row } from './db.js';
+import * as tracking from './tracking.js';
+import type { ResolutionEntry, Role, TokenInfo } from './tracking-types.js';
+import type { TrackEvent } from '../track/forecasts.js';
 import { decodeSignature, encodeSignature, estimatedJaccard, NEAR_DUPLICATE_JACCARD } from './fingerprint.js';
 import {
   ACTOR_COLUMNS, BAND_COLUMNS, CLUSTER_COLUMNS, DOCUMENT_COLUMNS, EVENT_COLUMNS, KEY_COLUMNS, MENTION_COLUMNS,
@@ -27,7 +30,7 @@ const DEFAULT_MAX_ATTEMPTS = 3;
 const JOB_STATES: readonly JobState[] = ['queued', 'running', 'done', 'failed'];
 
 interface Candidate { id: string; storyId: string; minhash: number[] }
-interface NewExtraction { docId: DocId; record: ExtractionRecord; docDate: IsoDate }
+interface NewExtraction { docId: DocId; record: ExtractionRecord; docDate: IsoDate; text: string }
 
 export class Archive implements Storage {
   readonly dialect: 'sqlite' | 'postgres';
@@ -107,7 +110,7 @@ export class Archive implements Storage {
         }
       }
       stored.set(contentHash, { id: docId, storyId });
-      extractions.push({ docId, record: input.record, docDate });
+      extractions.push({ docId, record: input.record, docDate, text: input.text });
       results.push({ docId, status: original ? 'near-duplicate' : 'new', storyId });
     }
     await tx.insertMany('documents', DOCUMENT_COLUMNS, documents);
@@ -122,7 +125,7 @@ export class Archive implements Storage {
     const mentions: Param[][] = [];
     const events: EventRow[] = [];
     for (const item of items) {
-      const rows = extractionRows(item.docId, item.record, item.docDate);
+      const rows = extractionRows(item.docId, item.record, item.docDate, item.text);
       actors.push(...rows.actors);
       mentions.push(...rows.mentions);
       events.push(...rows.events);
@@ -148,7 +151,7 @@ export class Archive implements Storage {
     if (!record || typeof record !== 'object') throw new StoreError(`the extraction for ${docId} is not a record`, 'bad-input');
     return this.db.transaction(async (tx) => {
       await this.sql.lockForWrite(tx);
-      const [doc] = await tx.all<Row>('SELECT published, added_at FROM documents WHERE id = ?', [docId]);
+      const [doc] = await tx.all<Row>('SELECT published, added_at, text FROM documents WHERE id = ?', [docId]);
       if (!doc) return false;
       const old = await tx.all<Row>('SELECT id, cluster_id, date, source_refs, target_refs FROM events WHERE doc_id = ?', [docId]);
       // the index rows are found by their full keys, recomputed from the stored sides, so they need no index by event
@@ -162,7 +165,7 @@ export class Archive implements Storage {
       await this.recountClusters(tx, oldClusters);
       const docDate = documentDate({ published: optional(doc.published) }, record, isoTimestamp(doc.added_at));
       await tx.run('UPDATE documents SET record = ?, doc_date = ? WHERE id = ?', [JSON.stringify(record), docDate, docId]);
-      await this.writeExtractions(tx, [{ docId, record, docDate }]);
+      await this.writeExtractions(tx, [{ docId, record, docDate, text: String(doc.text) }]);
       return true;
     });
   }
@@ -381,6 +384,34 @@ export class Archive implements Storage {
       : await this.db.all<Row>('SELECT * FROM jobs ORDER BY id LIMIT ?', [clampLimit(limit)]);
     return rows.map(toJob);
   }
+
+  addResolution(entry: ResolutionEntry): Promise<void> {
+    return tracking.addResolution(this.db, entry);
+  }
+
+  resolutions(forecastId?: string): Promise<ResolutionEntry[]> {
+    return tracking.resolutions(this.db, forecastId);
+  }
+
+  trackEvents(options?: { since?: string; until?: string }): Promise<TrackEvent[]> {
+    return tracking.trackEvents(this.db, options);
+  }
+
+  createToken(name: string, role: Role): Promise<{ info: TokenInfo; secret: string }> {
+    return tracking.createToken(this.db, name, role);
+  }
+
+  verifyToken(secret: string): Promise<TokenInfo | null> {
+    return tracking.verifyToken(this.db, secret);
+  }
+
+  listTokens(): Promise<TokenInfo[]> {
+    return tracking.listTokens(this.db);
+  }
+
+  revokeToken(id: string): Promise<boolean> {
+    return tracking.revokeToken(this.db, id);
+  }
 }
 
 /** A cluster that gained mentions is written back whole: its key columns never change. */
@@ -544,6 +575,7 @@ function toStoredEvent(r: Row): StoredEvent {
     placeCode: optional(r.place_code),
     trigger: { text: String(r.trigger_text), span: [Number(r.trigger_start), Number(r.trigger_end)] as [number, number] },
     sentenceSpan: [Number(r.sentence_start), Number(r.sentence_end)] as [number, number],
+    sentenceText: optional(r.sentence_text),
     confidence: Number(r.confidence), docTitle: optional(r.doc_title),
   });
 }

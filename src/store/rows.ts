@@ -15,7 +15,7 @@ export const EVENT_COLUMNS = [
   'id', 'doc_id', 'local_id', 'cluster_id', 'type', 'mode', 'status', 'date', 'doc_date', 'source_refs', 'target_refs',
   'attribution_code', 'attribution_text', 'likelihood', 'likelihood_cue', 'window_start', 'window_end', 'window_text',
   'magnitude_min', 'magnitude_max', 'magnitude_unit', 'place_code', 'trigger_text', 'trigger_start', 'trigger_end',
-  'sentence_start', 'sentence_end', 'confidence',
+  'sentence_start', 'sentence_end', 'confidence', 'sentence_text',
 ] as const;
 /** event_keys and event_dyads share this shape: an index key, the event date, the event */
 export const KEY_COLUMNS = ['key', 'date', 'event_id'] as const;
@@ -55,7 +55,7 @@ export function documentDate(meta: DocumentMeta, record: ExtractionRecord, added
 }
 
 /** Rows for one document's extraction. Tolerates a malformed record (missing arrays, repeated ids) rather than failing the ingest. */
-export function extractionRows(docId: DocId, record: ExtractionRecord, docDate: IsoDate): DocumentRows {
+export function extractionRows(docId: DocId, record: ExtractionRecord, docDate: IsoDate, text: string): DocumentRows {
   const actors = uniqueBy(Array.isArray(record.actors) ? record.actors : [], (a) => String(a.id));
   const events = uniqueBy(Array.isArray(record.events) ? record.events : [], (e) => String(e.id));
   const byId = new Map(actors.map((a) => [String(a.id), a]));
@@ -99,6 +99,7 @@ export function extractionRows(docId: DocId, record: ExtractionRecord, docDate: 
         place_code: e.where?.code ?? null,
         trigger_text: String(e.trigger?.text ?? ''), trigger_start: trigger[0], trigger_end: trigger[1],
         sentence_start: sentence[0], sentence_end: sentence[1], confidence: finite(e.confidence) ?? 0,
+        sentence_text: text.slice(sentence[0], sentence[1]),
       },
     };
   });

@@ -358,6 +358,42 @@ for (const backend of backends) {
       stats = (await store.stats()).jobs;
       assert.equal(stats.running, 4);
     }));
+
+    test('tracker events carry codes, issuer, window and the sentence text cut from the document', () => seeded(async (store, ids) => {
+      const events = await store.trackEvents();
+      assert.equal(events.length, (await store.stats()).events);
+      assert.deepEqual(events.map((e) => e.docDate), [...events.map((e) => e.docDate)].sort());
+      const forecast = events.find((e) => e.status === 'forecast')!;
+      assert.equal(forecast.docId, ids[4]);
+      assert.deepEqual([forecast.sourceCodes, forecast.targetCodes, forecast.windowStart, forecast.windowEnd], [['PRK'], ['UKR'], '2024-07-01', '2024-08-31']);
+      const doc = (await store.document(ids[4]))!;
+      assert.equal(forecast.sentence?.text, doc.text.slice(...forecast.sentence!.span));
+      assert.ok(forecast.sentence!.text.includes('deploy'));
+      assert.equal((await store.trackEvents({ until: '2024-05-01' })).length, 0);
+      assert.deepEqual((await store.trackEvents({ since: '2024-05-02', until: '2024-06-09' })).map((e) => e.type), ['SANCTION']);
+    }));
+
+    test('resolutions are an append-only audit trail, oldest first', () => withStore(async (store) => {
+      await store.addResolution({ forecastId: 'F-1', state: 'confirmed', by: 'ana', at: '2024-10-24T10:00:00Z', on: '2024-10-23', evidenceDoc: 'd9', note: 'NIS briefing' });
+      await store.addResolution({ forecastId: 'F-2', state: 'refuted', by: 'bo', at: '2024-10-25T10:00:00Z', on: '2024-10-25' });
+      await store.addResolution({ forecastId: 'F-1', state: 'withdrawn', by: 'ana', at: '2024-10-26T10:00:00Z', on: '2024-10-26', note: "'; DROP TABLE resolutions; --" });
+      assert.deepEqual((await store.resolutions('F-1')).map((r) => [r.state, r.evidenceDoc, r.note]), [['confirmed', 'd9', 'NIS briefing'], ['withdrawn', undefined, "'; DROP TABLE resolutions; --"]]);
+      assert.equal((await store.resolutions()).length, 3);
+      await assert.rejects(store.addResolution({ forecastId: 'F-1', state: 'maybe' as 'open', by: 'x', at: 'x', on: 'x' }), StoreError);
+    }));
+
+    test('tokens are stored hashed, verified by secret, and stop working when revoked', () => withStore(async (store) => {
+      const { info, secret } = await store.createToken('ops', 'analyst');
+      assert.match(secret, /^wf_/);
+      assert.deepEqual(await store.verifyToken(secret), info);
+      assert.equal(await store.verifyToken(`${secret}x`), null);
+      assert.equal(await store.verifyToken(''), null);
+      assert.equal((await store.listTokens()).length, 1);
+      assert.equal(await store.revokeToken(info.id), true);
+      assert.equal(await store.verifyToken(secret), null);
+      assert.equal((await store.listTokens())[0].revoked, true);
+      await assert.rejects(store.createToken('x', 'root' as 'admin'), StoreError);
+    }));
   });
 }
 

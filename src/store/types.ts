@@ -1,6 +1,7 @@
 // The archive's one Storage interface: plain values in and out, implemented by sqlite/ and postgres/ alike.
 import type { Brand, DocId, EventId, IsoDate } from '../core/ids.js';
 import type { EventStatus, ExtractionRecord, Span } from '../core/record.js';
+import type { TrackingStore } from './tracking-types.js';
 
 /** A story groups a document with its near-duplicates (syndicated copies, edited versions); its id is its first document's id. */
 export type StoryId = Brand<string, 'StoryId'>;
@@ -97,6 +98,8 @@ export interface StoredEvent {
   placeCode?: string;
   trigger: { text: string; span: Span };
   sentenceSpan: Span;
+  /** the text of that sentence (absent for events stored before schema version 2) */
+  sentenceText?: string;
   confidence: number;
   docTitle?: string;
 }
@@ -219,7 +222,8 @@ export interface ClaimOptions {
 
 export interface Page { after?: DocId; limit: number }
 
-export interface Storage {
+/** The archive: documents, extractions, clusters and the job queue, with the tracker's resolutions and API tokens. */
+export interface Storage extends TrackingStore {
   /** 'sqlite' or 'postgres', for messages and benchmarks */
   readonly dialect: 'sqlite' | 'postgres';
 

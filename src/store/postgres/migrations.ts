@@ -146,4 +146,35 @@ CREATE INDEX jobs_state ON jobs (state, id);
 CREATE UNIQUE INDEX jobs_live_key ON jobs (key) WHERE state IN ('queued', 'running');
 `,
   },
+  {
+    version: 2,
+    name: 'tracking',
+    sql: `
+-- the sentence that carries each event, cut in JavaScript so that its offsets agree with the record's spans
+ALTER TABLE events ADD COLUMN sentence_text text;
+
+-- analyst decisions on forecasts: appended, never updated (an audit trail); the latest per forecast is in force
+CREATE TABLE resolutions (
+  seq bigserial PRIMARY KEY,
+  forecast_id text NOT NULL,
+  state text NOT NULL,
+  decided_by text NOT NULL,
+  decided_at text NOT NULL,
+  on_day text NOT NULL,
+  evidence_doc text,
+  note text
+);
+CREATE INDEX resolutions_forecast ON resolutions (forecast_id, seq);
+
+-- API tokens: only a SHA-256 hash of each secret is kept
+CREATE TABLE api_tokens (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  role text NOT NULL,
+  secret_hash text NOT NULL UNIQUE,
+  created_at text NOT NULL,
+  revoked boolean NOT NULL DEFAULT false
+);
+`,
+  },
 ];

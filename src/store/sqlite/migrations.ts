@@ -150,4 +150,35 @@ CREATE INDEX jobs_state ON jobs (state, id);
 CREATE UNIQUE INDEX jobs_live_key ON jobs (key) WHERE state IN ('queued', 'running');
 `,
   },
+  {
+    version: 2,
+    name: 'tracking',
+    sql: `
+-- the sentence that carries each event, cut in JavaScript so that its offsets agree with the record's spans
+ALTER TABLE events ADD COLUMN sentence_text TEXT;
+
+-- analyst decisions on forecasts: appended, never updated (an audit trail); the latest per forecast is in force
+CREATE TABLE resolutions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  forecast_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  on_day TEXT NOT NULL,
+  evidence_doc TEXT,
+  note TEXT
+);
+CREATE INDEX resolutions_forecast ON resolutions (forecast_id, seq);
+
+-- API tokens: only a SHA-256 hash of each secret is kept
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+`,
+  },
 ];
