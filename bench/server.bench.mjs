@@ -141,21 +141,13 @@ async function main() {
 // ---- the server, in a child process so that the load generator does not share its event loop ----------------------
 
 async function serveChild() {
-  const [{ openStore }, { createApp }, { listen }, setup] = await Promise.all([
-    importBuilt('store/index.js'), importBuilt('server/app.js'), importBuilt('server/listen.js'), importBuilt('server/setup.js'),
-  ]);
-  const storage = await openStore(arg('--serve'));
-  let store;
-  try { store = setup.asServerStore(storage); } catch {
-    // an archive built before the tracking tables: the events endpoint does not need them, only the token check does
-    const { combine, fakeTracking } = await importBuilt('server/fakes.js');
-    store = combine(storage, fakeTracking(storage));
-  }
+  const [{ openStore }, { createApp }, { listen }] = await Promise.all([importBuilt('store/index.js'), importBuilt('server/app.js'), importBuilt('server/listen.js')]);
+  const store = await openStore(arg('--serve'));
   const { secret } = await store.createToken('bench', 'reader');
   const { app } = createApp({ store, log: () => {} });
   const server = await listen(app, { host: '127.0.0.1', port: 0 });
   process.stdout.write(`${JSON.stringify({ url: server.url, token: secret })}\n`);
-  process.on('SIGTERM', async () => { await server.close(); await storage.close(); process.exit(0); });
+  process.on('SIGTERM', async () => { await server.close(); await store.close(); process.exit(0); });
 }
 
 

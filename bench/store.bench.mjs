@@ -3,12 +3,13 @@
 //   node bench/store.bench.mjs [--dist DIR] [--events N] [--queries N] [--ingest-seconds N] [--pg URL | --no-pg] [--no-sqlite]
 //
 // Builds an archive of N synthetic events (default 1,000,000) through the store's bulk path (ingestMany) in a temporary
-// SQLite file and a temporary PostgreSQL schema, runs a mix of filtered event queries (by actor, dyad, type+status, date
+// SQLite file and a temporary PostgreSQL schema (both at once), runs a mix of filtered event queries (by actor, dyad, type+status, date
 // range; 50 rows each, newest first) and reports p50/p95 latency; then extracts and stores real articles (demo/corpus/*.json
 // when present, else built-in paragraphs) and reports articles per second. Prints a markdown table for the README.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,7 +21,7 @@ const arg = (name, fallback) => {
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
 const EVENTS = Number(arg('--events', '1000000'));
 const QUERIES = Number(arg('--queries', '200'));
-const INGEST_SECONDS = Number(arg('--ingest-seconds', '15'));
+const INGEST_SECONDS = Number(arg('--ingest-seconds', '10'));
 const PG_URL = process.argv.includes('--no-pg') ? null : arg('--pg', process.env.WATCHFLOOR_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test');
 const TARGET_P95_MS = 50;
 const TARGET_ARTICLES_PER_SECOND = 150;
@@ -53,7 +54,8 @@ function rng(seed) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const random = rng(20240610);
+/** Reset by each build, so that both backends get the same archive. */
+let random = rng(20240610);
 /** Zipf-like pick: a few actors and types dominate, as in news. */
 const skewed = (n) => Math.min(n - 1, Math.floor(n * random() ** 2.2));
 
@@ -102,6 +104,7 @@ const cpuSeconds = (from) => {
 };
 
 async function buildArchive(store) {
+  random = rng(20240610);
   const documents = Math.ceil(EVENTS / EVENTS_PER_DOCUMENT);
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -109,9 +112,7 @@ async function buildArchive(store) {
     const batch = [];
     for (let i = first; i < Math.min(documents, first + DOCUMENTS_PER_CALL); i++) batch.push(syntheticDocument(i, Math.floor((i / documents) * DAYS)));
     await store.ingestMany(batch);
-    if (process.stderr.isTTY) process.stderr.write(`\r  ${store.dialect}: ${Math.min(documents, first + DOCUMENTS_PER_CALL) * EVENTS_PER_DOCUMENT} events stored`);
   }
-  if (process.stderr.isTTY) process.stderr.write('\n');
   return { wall: (performance.now() - started) / 1000, cpu: cpuSeconds(cpu) };
 }
 
@@ -200,65 +201,95 @@ async function timeIngest(store, model, docs) {
 }
 
 // ---- run -----------------------------------------------------------------------------------------------------------
+// The two archives are built at the same time, SQLite in a child process (its driver blocks the event loop), so that the
+// PostgreSQL server works on the other core; queries and ingest are then timed one backend after the other.
 
-async function withBackend(name, open, cleanup) {
-  let store;
+/** Child mode: build the SQLite archive in FILE, print the build figures as JSON. */
+if (process.argv.includes('--build-sqlite')) {
+  const store = await openStore(arg('--build-sqlite'));
+  const build = await buildArchive(store);
+  await store.close();
+  process.stdout.write(JSON.stringify(build));
+  process.exit(0);
+}
+
+function buildSqliteInChild(file) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--dist', dist, '--events', String(EVENTS), '--build-sqlite', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the SQLite build exited with code ${code}`))));
+  });
+}
+
+async function tryOpen(name, open) {
   try {
-    store = await open();
+    return await open();
   } catch (err) {
     console.error(`bench: ${name} skipped: ${err.message}`);
     return null;
   }
-  try {
-    console.error(`bench: ${name}: building ${EVENTS.toLocaleString('en')} events ...`);
-    const build = await buildArchive(store);
-    const stats = await store.stats();
-    console.error(`bench: ${name}: built in ${build.wall.toFixed(0)} s; running ${QUERIES} queries ...`);
-    const queries = await timeQueries(store);
-    console.error(`bench: ${name}: ingesting with extraction for ${INGEST_SECONDS} s ...`);
-    const ingest = await timeIngest(store, model, docs.docs);
-    return { build, stats, queries, ingest };
-  } finally {
-    await store.close();
-    await cleanup();
-  }
+}
+
+async function measure(store, build) {
+  const stats = await store.stats();
+  console.error(`bench: ${store.dialect}: running ${QUERIES} queries, then ingesting with extraction for ${INGEST_SECONDS} s ...`);
+  const queries = await timeQueries(store);
+  const ingest = await timeIngest(store, model, docs.docs);
+  return { build, stats, queries, ingest };
 }
 
 const model = loadModel();
 const docs = corpus();
 const results = new Map();
-if (!process.argv.includes('--no-sqlite')) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-bench-'));
-  results.set('SQLite', await withBackend('SQLite', () => openStore(path.join(tmp, 'bench.db')), async () => fs.rmSync(tmp, { recursive: true, force: true })));
-}
-if (PG_URL) {
-  const schema = `wf_bench_${process.pid}`;
-  const pg = (await import('pg')).default;
-  const dropSchema = async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-bench-'));
+const sqliteFile = path.join(tmp, 'bench.db');
+const schema = `wf_bench_${process.pid}`;
+const pg = PG_URL ? await tryOpen('PostgreSQL', () => openStore(`${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`)) : null;
+try {
+  console.error(`bench: building ${EVENTS.toLocaleString('en')} events in SQLite${pg ? ' and PostgreSQL' : ''} ...`);
+  const [sqliteBuild, pgBuild] = await Promise.all([
+    process.argv.includes('--no-sqlite') ? null : buildSqliteInChild(sqliteFile),
+    pg ? buildArchive(pg) : null,
+  ]);
+  if (sqliteBuild) {
+    const sqlite = await openStore(sqliteFile);
+    try {
+      results.set('SQLite', await measure(sqlite, sqliteBuild));
+    } finally {
+      await sqlite.close();
+    }
+  }
+  if (pg) results.set('PostgreSQL', await measure(pg, pgBuild));
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (pg) {
+    await pg.close();
+    const { default: pgDriver } = await import('pg');
+    const client = new pgDriver.Client({ connectionString: PG_URL });
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await client.end();
-  };
-  results.set('PostgreSQL', await withBackend('PostgreSQL', () => openStore(`${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`), () => dropSchema().catch(() => undefined)));
+  }
 }
 
-const backends = [...results.entries()].filter(([, r]) => r);
+const backends = [...results.entries()];
 const row = (label, cell) => `| ${label} | ${backends.map(([, r]) => cell(r)).join(' | ')} |`;
 const kinds = ['actor', 'dyad', 'type+status', 'date range'];
 const lines = [
   `| ${EVENTS.toLocaleString('en')} events, ${QUERIES} queries of 50 rows | ${backends.map(([n]) => n).join(' | ')} |`,
   `|---|${backends.map(() => '---:').join('|')}|`,
-  row('bulk build (ingestMany): wall s (CPU s in this process)', (r) => `${r.build.wall.toFixed(0)} (${r.build.cpu.toFixed(0)})`),
+  row('bulk build (ingestMany, both at once): wall s (CPU s of the client)', (r) => `${r.build.wall.toFixed(0)} (${r.build.cpu.toFixed(0)})`),
   row('events / clusters stored', (r) => `${r.stats.events.toLocaleString('en')} / ${r.stats.clusters.toLocaleString('en')}`),
   ...kinds.map((k) => row(`by ${k}: p50 / p95 ms`, (r) => `${fmt(quantile(r.queries.byKind.get(k), 0.5))} / ${fmt(quantile(r.queries.byKind.get(k), 0.95))}`)),
   row(`**all queries: p50 / p95 ms** (target p95 <= ${TARGET_P95_MS})`, (r) => `**${fmt(quantile(r.queries.all, 0.5))} / ${fmt(quantile(r.queries.all, 0.95))}**`),
-  row(`**ingest with extraction, articles/s**: wall (per CPU second) (target >= ${TARGET_ARTICLES_PER_SECOND} into SQLite)`, (r) => `**${r.ingest.perSecond.toFixed(0)}** (${r.ingest.perCpuSecond.toFixed(0)})`),
+  row(`**ingest with extraction, articles/s**: wall (per CPU second of the client) (target >= ${TARGET_ARTICLES_PER_SECOND} into SQLite)`, (r) => `**${r.ingest.perSecond.toFixed(0)}** (${r.ingest.perCpuSecond.toFixed(0)})`),
   row('share of ingest time in the store', (r) => `${(r.ingest.storeShare * 100).toFixed(0)}%`),
 ];
-console.log(`\nArchive benchmark (${os.cpus()[0]?.model ?? 'cpu'}, one process; ingest uses ${docs.name}, ${INGEST_BATCH} per transaction)\n`);
+console.log(`\nArchive benchmark (${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; ingest uses ${docs.name}, ${INGEST_BATCH} per transaction)\n`);
 console.log(lines.join('\n'));
-// ingest is judged per CPU second: on a busy machine wall time measures the neighbours
+// Ingest is judged by wall time. The per-CPU-second figure is context: it is fairer on a busy machine, where wall time
+// also measures the neighbours, but it counts V8's background GC threads too.
 const sqlite = results.get('SQLite');
-const failed = backends.some(([, r]) => quantile(r.queries.all, 0.95) > TARGET_P95_MS) || (sqlite ? sqlite.ingest.perCpuSecond < TARGET_ARTICLES_PER_SECOND : false);
+const failed = backends.some(([, r]) => quantile(r.queries.all, 0.95) > TARGET_P95_MS) || (sqlite ? sqlite.ingest.perSecond < TARGET_ARTICLES_PER_SECOND : false);
 if (failed) console.log('\nA target was missed.');

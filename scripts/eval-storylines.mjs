@@ -1,5 +1,7 @@
-// Storyline check: extracts an article set in date order, tracks its forecasts, and compares their resolution with storylines.json.
+// Storyline check: ingests an article set into a fresh archive in date order, tracks its forecasts, and compares their
+// resolution with the set's storylines.json (which forecasts later came true, and by which article).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -9,25 +11,26 @@ const dist = path.resolve(opt('--dist', 'dist'));
 const set = path.resolve(opt('--set', path.join(process.env.WATCHFLOOR_SHARED ?? path.resolve('..', 'shared'), 'eval', 'articles', 'dev')));
 const verbose = args.includes('--show');
 const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href);
-const { extract } = await load('nlp/pipeline.js');
 const { loadModel } = await load('nlp/model/load.js');
-const { trackEventsOf } = await load('track/from-record.js');
-const { buildForecasts } = await load('track/forecasts.js');
-const { checkStorylines, agreement } = await load('track/storylines.js');
+const { openStore } = await load('store/index.js');
+const { replayStorylines } = await load('track/replay.js');
+const { agreement } = await load('track/storylines.js');
 
 const storyFile = path.join(set, 'storylines.json');
 if (!fs.existsSync(storyFile)) { console.error(`no storylines.json in ${set}`); process.exit(2); }
 const storylines = JSON.parse(fs.readFileSync(storyFile, 'utf8'));
 const articles = fs.readdirSync(set).filter((f) => f.endsWith('.json') && f !== 'storylines.json')
-  .map((f) => JSON.parse(fs.readFileSync(path.join(set, f), 'utf8'))).filter((a) => typeof a.text === 'string')
-  .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
-const model = loadModel();
-const events = articles.flatMap((a) => trackEventsOf(extract({ id: a.id, text: a.text, title: a.title, published: a.published }, model), { text: a.text }));
-const last = articles.map((a) => a.published).filter(Boolean).sort().at(-1);
-const forecasts = buildForecasts(events, new Map(), { asOf: last });
-const checks = checkStorylines(storylines, forecasts);
-const { agree, total, found } = agreement(checks);
-const cited = checks.filter((c) => !c.optional && c.expected !== 'open' && c.got === c.expected);
-console.log(`storyline forecasts found: ${found}/${total}; outcome agreement (confirmed/refuted/open): ${agree}/${total} = ${(100 * agree / total).toFixed(1)}%; resolving article cited: ${cited.filter((c) => c.citesExpectedDoc).length}/${cited.length}`);
-if (verbose) for (const c of checks) console.log(`  ${c.got === c.expected ? 'ok  ' : 'MISS'} ${c.doc}: expected ${c.expected}, got ${c.got ?? 'no forecast'}${c.optional ? ' (optional)' : ''} — ${c.evidence}`);
-console.log(`score: storyline agreement ${(100 * agree / total).toFixed(1)}%`);
+  .map((f) => JSON.parse(fs.readFileSync(path.join(set, f), 'utf8'))).filter((a) => typeof a.text === 'string');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-storylines-'));
+const store = await openStore(path.join(dir, 'archive.db'));
+try {
+  const { checks } = await replayStorylines(articles, storylines, store, loadModel());
+  const { agree, total, found } = agreement(checks);
+  const cited = checks.filter((c) => !c.optional && c.expected !== 'open' && c.got === c.expected);
+  console.log(`storyline forecasts found: ${found}/${total}; outcome agreement (confirmed/refuted/open): ${agree}/${total} = ${(100 * agree / total).toFixed(1)}%; resolving article cited: ${cited.filter((c) => c.citesExpectedDoc).length}/${cited.length}`);
+  if (verbose) for (const c of checks) console.log(`  ${c.got === c.expected ? 'ok  ' : 'MISS'} ${c.doc}: expected ${c.expected}, got ${c.got ?? 'no forecast'}${c.optional ? ' (optional)' : ''} — ${c.evidence}`);
+  console.log(`score: storyline agreement ${(100 * agree / total).toFixed(1)}%`);
+} finally {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

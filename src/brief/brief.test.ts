@@ -19,9 +19,14 @@ const input: BriefInput = {
 test('the markdown brief states developments and resolutions in prose and cites each source sentence', () => {
   const md = briefMarkdown(input);
   assert.match(md, /North Korea gave aid to Russia, according to 3 reports between 2024-10-18 and 2024-10-23\.\[\^1\]/);
-  assert.match(md, /South Korea sources expect North Korea to send aid to Russia, on a scale of 2000-9999 troops between 2024-07-01 and 2024-08-31 \("as early as July or August"\) \("may", about 40%\)\. Now confirmed: 1 later report\.\[\^2\]\[\^1\]/);
+  assert.match(md, /South Korea expects North Korea to send aid to Russia, on a scale of 2000-9999 troops between 2024-07-01 and 2024-08-31 \("as early as July or August"\) \("may", about 40%\)\. Now confirmed: 1 later report\.\[\^2\]\[\^1\]/);
   assert.match(md, /\[\^1\]: 2024-10-23, \[later\]\(\/#\/article\/later\?span=0-52\): "North Korea has sent about 3,000 soldiers to Russia\."/);
   assert.match(md, /## New forecasts\n\nNo new forecasts were made in the period\./);
+});
+
+test('acts without a target read as whole sentences', () => {
+  const md = briefMarkdown({ ...input, forecasts: [], developments: [{ ...input.developments[0], type: 'CONSULT', sourceCodes: ['RUS', 'PRK'], targetCodes: [], mentions: 1 }] });
+  assert.match(md, /- Russia and North Korea held talks, reported on 2024-10-18\./);
 });
 
 test('the HTML brief escapes text from articles', () => {

@@ -44,12 +44,34 @@ const FORECAST_VERB: Record<string, string> = {
   THREATEN: 'threaten', PROTEST: 'protest against', SANCTION: 'sanction', MOBILIZE: 'deploy forces', COERCE: 'coerce', ASSAULT: 'attack',
 };
 
+/** The act without anyone acted on, for events whose target the text does not name. */
+const VERB_ALONE: Record<string, string> = {
+  AGREE: 'reached an agreement', CONSULT: 'held talks', SUPPORT: 'voiced support', CONCEDE: 'made concessions', COOPERATE: 'cooperated',
+  AID: 'gave aid', RETREAT: 'pulled back', REQUEST: 'made demands', ACCUSE: 'made accusations', REJECT: 'refused', THREATEN: 'made threats',
+  PROTEST: 'protested', SANCTION: 'imposed sanctions', MOBILIZE: 'mobilised forces', COERCE: 'used coercion', ASSAULT: 'carried out attacks',
+};
+const FORECAST_ALONE: Record<string, string> = {
+  AGREE: 'reach an agreement', CONSULT: 'hold talks', SUPPORT: 'voice support', CONCEDE: 'make concessions', COOPERATE: 'cooperate',
+  AID: 'send aid', RETREAT: 'pull back', REQUEST: 'make demands', ACCUSE: 'make accusations', REJECT: 'refuse', THREATEN: 'make threats',
+  PROTEST: 'protest', SANCTION: 'impose sanctions', MOBILIZE: 'mobilise forces', COERCE: 'use coercion', ASSAULT: 'attack',
+};
+
+/** "gave aid to Russia" or, with no target, "gave aid"; for forecasts the bare infinitive. */
+function actPhrase(type: string, targets: string[], forecast: boolean): string {
+  if (!targets.length) return (forecast ? FORECAST_ALONE : VERB_ALONE)[type] ?? type.toLowerCase();
+  const verb = (forecast ? FORECAST_VERB : VERB)[type] ?? type.toLowerCase();
+  // "deploy forces" takes its target as a destination
+  return type === 'MOBILIZE' && forecast ? `${verb} to ${names(targets)}` : `${verb} ${names(targets)}`;
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const names = (codes: string[]): string => {
   const list = codes.map(codeName);
   return list.length <= 1 ? list[0] ?? 'someone' : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 };
 const pct = (p: number) => `${Math.round(p * 100)}%`;
-const STATUS_PHRASE: Record<string, string> = { asserted: '', negated: 'reportedly did not ', hypothetical: 'might, under conditions, have ' };
+const STATUS_PHRASE: Record<string, string> = { asserted: '', negated: 'reportedly did not ', hypothetical: 'might, under conditions, ' };
 
 /** Collects cited sentences and numbers them as footnotes. */
 class Citations {
@@ -70,10 +92,9 @@ function sections(input: BriefInput, c: Citations): Section[] {
   const inPeriod = (d: string) => d >= input.since && d <= input.asOf;
   const developments: Section = { heading: 'Key developments', empty: 'No new events were reported in the period.', items: [] };
   for (const d of [...input.developments].sort((a, b) => b.mentions - a.mentions || b.lastReport.localeCompare(a.lastReport)).slice(0, 8)) {
-    const verb = d.status === 'asserted' ? VERB[d.type] : `${STATUS_PHRASE[d.status] ?? ''}${FORECAST_VERB[d.type]}`;
-    const target = d.targetCodes.length ? ` ${names(d.targetCodes)}` : '';
+    const act = d.status === 'asserted' ? actPhrase(d.type, d.targetCodes, false) : `${STATUS_PHRASE[d.status] ?? ''}${actPhrase(d.type, d.targetCodes, true)}`;
     const reports = d.mentions > 1 ? `, according to ${d.mentions} reports between ${d.firstReport} and ${d.lastReport}` : `, reported on ${d.firstReport}`;
-    developments.items.push({ text: `${names(d.sourceCodes)} ${verb}${target}${reports}.`, cites: d.evidence.slice(0, 2).map((e) => c.cite(e)!).filter(Boolean) });
+    developments.items.push({ text: `${capitalise(names(d.sourceCodes))} ${act}${reports}.`, cites: d.evidence.slice(0, 2).map((e) => c.cite(e)!).filter(Boolean) });
   }
   const fresh = input.forecasts.filter((f) => inPeriod(f.issued));
   const newForecasts: Section = { heading: 'New forecasts', empty: 'No new forecasts were made in the period.', items: fresh.map((f) => ({ text: forecastSentence(f), cites: [c.cite(f.sources[0])!].filter(Boolean) })) };
@@ -117,12 +138,11 @@ function resolvedOn(f: TrackedForecast): string {
 }
 
 export function forecastSentence(f: TrackedForecast): string {
-  const who = f.issuer ? `${codeName(f.issuer)} sources` : 'Reporting';
+  const who = f.issuer ? capitalise(codeName(f.issuer)) : 'Unattributed reporting';
   const odds = f.likelihood ? ` (${f.likelihood.cue ? `"${f.likelihood.cue}", ` : ''}about ${pct(f.likelihood.p)})` : ' (no likelihood stated)';
   const size = f.magnitude ? `, on a scale of ${f.magnitude.min === f.magnitude.max ? f.magnitude.min : `${f.magnitude.min}-${f.magnitude.max}`}${f.magnitude.unit ? ` ${f.magnitude.unit}` : ''}` : '';
   const when = f.window ? ` between ${f.window.start} and ${f.window.end}${f.window.text ? ` ("${f.window.text}")` : ''}` : '';
-  const target = f.targetCodes.length && f.type !== 'MOBILIZE' ? ` ${names(f.targetCodes)}` : f.targetCodes.length ? ` to ${names(f.targetCodes)}` : '';
-  return `${who} expect ${names(f.sourceCodes)} to ${FORECAST_VERB[f.type] ?? f.type.toLowerCase()}${target}${size}${when}${odds}.`;
+  return `${who} expects ${names(f.sourceCodes)} to ${actPhrase(f.type, f.targetCodes, true)}${size}${when}${odds}.`;
 }
 
 export function briefMarkdown(input: BriefInput, link: SourceLink = dashboardLink): string {

@@ -5,46 +5,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { combine, fakeTracking } from '../server/fakes.js';
 import { openStore } from '../store/index.js';
-import type { Storage } from '../store/types.js';
 import { registerServeCommands, type ServeIo } from './serve-commands.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'watchfloor-serve-cli-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** One archive per URL, kept open across commands, with the in-memory tracking store beside it (as one server process would see it). */
-function harness() {
-  const opened = new Map<string, Storage>();
+/** Runs one command line against the real archive code, capturing what it prints. */
+async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: ServeIo = {
-    open: async (url) => {
-      if (!opened.has(url)) {
-        const storage = await openStore(url);
-        const tracking = fakeTracking(storage);
-        // the commands close the store when done; the archive stays open here so the next command sees the same tokens
-        opened.set(url, combine(new Proxy(storage, { get: (t, p) => (p === 'close' ? async () => {} : Reflect.get(t, p, t)) }), tracking));
-      }
-      return opened.get(url)!;
-    },
-    out: (s) => void out.push(s),
-    err: (s) => void err.push(s),
-  };
-  const run = async (...args: string[]) => {
-    out.length = 0;
-    err.length = 0;
-    const program = new Command().exitOverride();
-    registerServeCommands(program, io);
-    await program.parseAsync(['node', 'watchfloor', ...args]);
-    return { out: out.join(''), err: err.join('') };
-  };
-  return { run };
+  const io: ServeIo = { open: openStore, out: (s) => void out.push(s), err: (s) => void err.push(s) };
+  const program = new Command().exitOverride();
+  registerServeCommands(program, io);
+  await program.parseAsync(['node', 'watchfloor', ...args]);
+  return { out: out.join(''), err: err.join('') };
 }
 
 test('demo --no-serve loads the corpus and runs the tracker; a rerun stores nothing twice', async () => {
   const db = path.join(dir, 'demo.db');
-  const { run } = harness();
   const first = await run('demo', '--no-serve', '--db', db, '--as-of', '2025-11-01');
   assert.match(first.out, /36 new, 0 already stored, 0 failed; the archive holds 36 documents/);
   assert.match(first.out, /tracker \(as of 2025-11-01\): \d+ forecasts/);
@@ -55,7 +34,6 @@ test('demo --no-serve loads the corpus and runs the tracker; a rerun stores noth
 
 test('token create prints the secret once; list shows it without the secret; revoke ends it', async () => {
   const db = path.join(dir, 'tokens.db');
-  const { run } = harness();
   const created = await run('token', 'create', '--name', 'rita', '--role', 'reader', '--db', db);
   const secret = created.out.trim();
   assert.match(secret, /^\S{16,}$/);

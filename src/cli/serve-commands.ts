@@ -5,10 +5,10 @@ import { toIsoDate } from '../core/ids.js';
 import { loadModel } from '../nlp/model/load.js';
 import { createApp } from '../server/app.js';
 import { listen, type Listening } from '../server/listen.js';
-import { asServerStore, loadDemoCorpus, problemsFor, WEB_ROOT } from '../server/setup.js';
+import { loadDemoCorpus, problemsFor, WEB_ROOT } from '../server/setup.js';
 import { Tracker, type ServerStore } from '../server/tracker.js';
 import type { Role } from '../store/tracking-types.js';
-import type { Storage } from '../store/types.js';
+import { StoreError, type Storage } from '../store/types.js';
 import { openStore, resolveDbUrl } from '../store/index.js';
 import type { WarningProblem } from '../track/problems.js';
 import { UsageError } from './errors.js';
@@ -56,12 +56,10 @@ export interface ServeIo {
 const processIo: ServeIo = { open: openStore, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 async function openServerStore(io: ServeIo, url: string): Promise<ServerStore> {
-  const storage = await io.open(url);
   try {
-    return asServerStore(storage);
+    return await io.open(url);
   } catch (err) {
-    await storage.close();
-    throw err;
+    throw err instanceof StoreError && err.code !== 'unreachable' ? new UsageError(err.message) : err;
   }
 }
 

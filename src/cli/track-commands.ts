@@ -1,6 +1,5 @@
 // Tracker commands: forecasts, resolve, calibration, watch (warning problems), trends, alerts and the brief.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { briefHtml, briefMarkdown } from '../brief/brief.js';
 import { codeName } from '../core/countries.js';
@@ -11,6 +10,7 @@ import { parseProblem, ProblemError, type WarningProblem } from '../track/proble
 import { matchRules, parseRules } from '../track/rules.js';
 import { briefInput, loadForecasts, resolveForecast, TrackError, watchProblems, type Archive } from '../track/service.js';
 import { detectSpikes, weeklySeries } from '../track/trends.js';
+import { problemsFor } from '../server/setup.js';
 import { parseDyad } from '../store/codes.js';
 import { date, print, processIo, withStore, type Io, type OutputFlags } from './common.js';
 import { fileProblem, UsageError } from './errors.js';
@@ -188,13 +188,14 @@ async function withArchive(flags: OutputFlags, io: Io, fn: (archive: Archive) =>
   });
 }
 
-/** The default problems folder, beside the built CLI in a checkout or an installed package. */
-const EXAMPLE_PROBLEMS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples', 'problems');
-
+/** The named problem files, or the project's example problems when none is named. */
 function readProblems(files: string[]): WarningProblem[] {
-  const list = files.length ? files : fs.existsSync(EXAMPLE_PROBLEMS) ? fs.readdirSync(EXAMPLE_PROBLEMS).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(EXAMPLE_PROBLEMS, f)) : [];
-  if (!list.length) throw new UsageError('no warning problem given (and no examples/problems/ folder)');
-  return list.map((f) => parseProblem(readText(f), f));
+  if (!files.length) {
+    const { problems } = problemsFor(undefined);
+    if (!problems.length) throw new UsageError('no warning problem given (and no examples/problems/ folder)');
+    return problems;
+  }
+  return files.map((f) => parseProblem(readText(f), f));
 }
 
 function readText(file: string): string {

@@ -137,3 +137,78 @@ test('officials listed after a group of the same office share its country', () =
   const { actors } = actorsOf('Blinken hosted their South Korean counterparts, Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun, in Washington.');
   for (const name of ['Cho Tae-yul', 'Kim Yong-hyun']) assert.equal(actors.find((a) => a.name === name)?.code, 'KOR', name);
 });
+
+test('the state adjective wins over the context for a craft named by its type ("Latvian Su-27 fighter jets")', () => {
+  const { actors, text } = actorsOf('Lithuania said two Latvian Su-27 fighter jets crossed its border on Monday.');
+  const jets = find(actors, 'LVA', 'MIL');
+  assert.ok(jets, actors.map(tuple).join(' '));
+  assert.deepEqual(surfaces(jets, text), ['Latvian Su-27 fighter jets']);
+  assert.ok(!find(actors, 'LTU', 'MIL'));
+});
+
+test('a state adjective before an act or a holding names an actor; before a place or thing it does not', () => {
+  const { actors } = actorsOf('A Turkish offensive began on Sunday. Greece banned Italian goods. Officials visited Spanish cities.');
+  assert.ok(find(actors, 'TUR', undefined), 'a Turkish offensive');
+  assert.ok(find(actors, 'ITA', undefined), 'Italian goods');
+  assert.ok(!find(actors, 'ESP', undefined), 'Spanish cities is a place');
+});
+
+test('"<State>-led", "-occupied" and "<agent>-held" make the state or the agent the actor', () => {
+  const { actors } = actorsOf('The Kenyan-led mission arrived. Government troops shelled Chadian rebel-held towns.');
+  assert.ok(find(actors, 'KEN', undefined), 'Kenyan-led');
+  assert.ok(find(actors, 'TCD', 'REB'), 'rebel-held');
+});
+
+test('people of a civilian trade in a military compound serve in the forces', () => {
+  const { actors } = actorsOf('Egypt will send 300 military construction workers and some army doctors to Sudan.');
+  assert.deepEqual(actors.filter((a) => a.sector).map(tuple), ['EGY/MIL']);
+});
+
+test('a verb tagged as a noun after a plural subject does not hide the subject ("troops lack")', () => {
+  const { actors } = actorsOf('The Ethiopian troops lack fuel and ammunition.');
+  assert.ok(find(actors, 'ETH', 'MIL'), actors.map(tuple).join(' '));
+});
+
+test('"he" at the start of a sentence refers to the subject of the last sentence that names a person', () => {
+  const { actors, text } = actorsOf('Recep Tayyip Erdogan offered on Monday to send envoys to Hamid Karzai. He said Turkey wanted talks.');
+  const erdogan = find(actors, 'TUR', 'GOV');
+  assert.ok(erdogan);
+  assert.ok(surfaces(erdogan, text).includes('He'), `He went to ${actors.find((a) => surfaces(a, text).includes('He'))?.name}`);
+});
+
+test('"the ministry" after a minister is that minister\'s government, not an earlier ministry of another state', () => {
+  const { actors, text } = actorsOf(
+    'Peru\'s defence ministry said the border was calm. Chilean Foreign Minister Alberto van Klaveren spoke later. The ministry said talks would resume.',
+  );
+  const ministry = actors.find((a) => surfaces(a, text).includes('The ministry'));
+  assert.equal(ministry && tuple(ministry), 'CHL/GOV');
+});
+
+test('a title of a state\'s body belongs to the body, not to an IGO of the same name', () => {
+  const { actors } = actorsOf('Ali Akbar Ahmadian, secretary of Iran\'s Supreme National Security Council, met Putin.');
+  assert.ok(!actors.some((a) => a.code === 'IGO'), actors.map(tuple).join(' '));
+  assert.ok(find(actors, 'IRN', 'GOV'));
+});
+
+test('"the ministers of A and B" are both states\' officials; numbers may stand between a state and its noun', () => {
+  const { actors } = actorsOf('The interior ministers of Spain and Portugal met. Brazil fined Argentina\'s three biggest banks.');
+  assert.ok(find(actors, 'ESP', 'GOV') && find(actors, 'PRT', 'GOV'), actors.map(tuple).join(' '));
+  assert.ok(find(actors, 'ARG', 'BUS'));
+});
+
+test('a named province as a subject is its state\'s government; after a preposition it is a place', () => {
+  const subject = actorsOf('The Interior Ministry of Thailand spoke, and Songkhla province, which borders Malaysia, has said it will close schools.');
+  assert.ok(subject.actors.some((a) => a.code === 'THA' && a.sector === 'GOV' && surfaces(a, subject.text).includes('Songkhla province')));
+  const place = actorsOf('Thailand said gunmen attacked a school in Songkhla province on Monday.');
+  assert.ok(!find(place.actors, 'THA', 'GOV'));
+});
+
+test('historic heads of state are known by title and name', () => {
+  const { actors } = actorsOf('President Mubarak met King Hussein in Aqaba.');
+  assert.ok(find(actors, 'EGY', 'GOV'), actors.map(tuple).join(' '));
+});
+
+test('short names of states that the generated table lacks are known ("Turkey", "Bosnia")', () => {
+  const { actors } = actorsOf('Turkey and Bosnia signed a trade deal.');
+  assert.deepEqual(actors.map(tuple), ['TUR/', 'BIH/']);
+});

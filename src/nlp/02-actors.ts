@@ -43,6 +43,10 @@ const CONTEXT_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'LAB'
 const DESIGNATION = /^\p{Lu}[\p{L}]*-\d+[a-z]*$/u;
 /** Sectors that only a state has: without a state to belong to, such a noun names no actor. */
 const STATE_ORGANS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP']);
+/** Roles held only within a state, its organs and its former office-holders ("a former president"): without a state in view, such a bare noun is nobody in particular. */
+const ROLES_IN_A_STATE = new Set([...STATE_ORGANS, 'ELI']);
+/** Parts of speech that may follow a verb but not a noun inside a compound: "lack [the]", "shot [down]", "fired [them]". */
+const VERB_FOLLOWERS = new Set(['DET', 'ADP', 'PRON', 'PART', 'ADV', 'NUM']);
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -175,7 +179,7 @@ class ActorFinder {
         this.mentionEntity(alias, i, i + 1, false);
         return i + 1;
       }
-      return this.definiteDescription(i, limit) ?? i + 1;
+      return this.definiteDescription(i, limit) ?? this.regionalGovernment(i, limit) ?? i + 1;
     }
     if (this.senseOf(m, 'place')) return m.end;
     const reference = this.senseOf(m, 'reference');
@@ -194,6 +198,11 @@ class ActorFinder {
     let j = m.end;
     const possessive = j < limit && POSSESSIVE.has(this.norms[j]);
     if (possessive) j++;
+    // "Saudi-led forces", "the Israeli-occupied West Bank": the state leads or occupies; what follows is parsed on its own
+    if (!possessive && this.agencyAt(m.end, limit)) {
+      this.mention(own, i, m.end);
+      return m.end + 2;
+    }
     if ((country?.form === 'adjective' || country?.form === 'name') && !possessive) {
       const shared = this.sharedHead(m.end, limit);
       if (shared) {
@@ -209,8 +218,8 @@ class ActorFinder {
       }
     }
     const mention = this.mention(own, i, m.end);
-    // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who
-    if (country?.form === 'adjective') this.markWeak(mention, own.code);
+    // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who; before an act or a holding it is who acts or owns ("a Russian attack", "German goods")
+    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit)) this.markWeak(mention, own.code);
     return possessive ? j : m.end;
   }
 
@@ -260,17 +269,42 @@ class ActorFinder {
         const nameEnd = this.nameAfter(j + 1, limit);
         if (nameEnd) return { spec: { kind: 'organization', code: mod.code, sector: 'BUS', name: this.surface(j + 1, nameEnd) }, end: nameEnd };
       }
-      // "Polish MiG-29s", "Danish F-16s": a military aircraft or ship type stands for the forces that fly it, unless a noun follows ("F-16 fighters")
-      if (DESIGNATION.test(t.text) && !(j + 1 < limit && this.senseOf(this.matchAt(j + 1, limit), 'agent'))) {
+      // "Polish MiG-29s", "Danish F-16s": a military aircraft or ship type stands for the forces that fly it;
+      // before a noun it is one more modifier ("Russian MiG-31 fighter jets", "Dutch F-35 fighters")
+      if (DESIGNATION.test(t.text)) {
+        if (j + 1 < limit && this.senseOf(this.matchAt(j + 1, limit), 'agent')) { j++; continue; }
         return this.isHead(j + 1, limit, j, true) ? { spec: this.agentSpec('MIL', mod, j, j + 1), end: j + 1 } : null;
       }
       // "Bosnian Serbs", "Iraqi Kurds": a people of that state, so the state itself
       if (j === first && !mod.org && t.pos === 'PROPN' && t.lower.endsWith('s') && this.isHead(j + 1, limit, j)) return { spec: mod.spec, end: j + 1 };
       const lowerWord = t.text[0] === t.lower[0];
-      if (!((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'CCONJ' || t.pos === 'VERB' && t.lower.endsWith('ed')) && lowerWord) && t.lower !== '-') return null;
+      // "Russia's two largest oil companies", "North Korea's 12,000 troops": numbers are modifiers too
+      if (!((t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'CCONJ' || t.pos === 'VERB' && t.lower.endsWith('ed')) && lowerWord) && t.lower !== '-') return null;
       j++;
     }
     return null;
+  }
+
+  /** "-led", "-occupied", "-held" attached to the word before token j: that word names who leads, occupies or holds. */
+  private agencyAt(j: number, limit: number): boolean {
+    return j + 1 < limit && this.tokens[j].text === '-' && this.tokens[j].start === this.tokens[j - 1].end
+      && this.tokens[j + 1].start === this.tokens[j].end && this.model.cues.agency.has(this.norms[j + 1]);
+  }
+
+  /** Whether the noun phrase from token j ends in a noun of an act or a holding: "[missile] strikes", "drone attack", "goods". */
+  private headIsActOrHolding(j: number, limit: number): boolean {
+    let head = -1, last = -1;
+    for (let k = j; k < limit && k - j < MAX_HEAD_DISTANCE; k++) {
+      const t = this.tokens[k];
+      if (t.pos !== 'NOUN' && t.pos !== 'ADJ' || t.text[0] !== t.lower[0] || this.model.cues.time.has(this.norms[k])) break;
+      if (t.pos === 'NOUN') head = k;
+      last = k;
+    }
+    // "a Turkish offensive began": the tagger may read the last word, the head, as an adjective
+    if (head < 0) head = last;
+    if (head < 0) return false;
+    const { act, holding } = this.model.cues;
+    return act.has(this.norms[head]) || holding.has(this.norms[head]);
   }
 
   /** An agent noun is an actor only as the head of its phrase: "troops", not "troop deployment" or "military cooperation". */
@@ -278,9 +312,9 @@ class ActorFinder {
     if (end >= limit) return true;
     const next = this.tokens[end];
     if (POSSESSIVE.has(this.norms[end])) return true;
-    // "ship-tracking data", "troop-carrying": a hyphen joins the noun to the next word
-    if (next.text === '-' && next.start === this.tokens[end - 1].end) return false;
-    if ((next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') && !this.model.cues.time.has(this.norms[end])) return false;
+    // "ship-tracking data", "troop-carrying": a hyphen joins the noun to the next word; "rebel-held" keeps the rebels the actor
+    if (next.text === '-' && next.start === this.tokens[end - 1].end) return this.agencyAt(end, limit);
+    if ((next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'NUM') && !this.model.cues.time.has(this.norms[end]) && !this.mistaggedVerb(end, limit)) return false;
     // "military" is tagged ADJ even where it is a noun ("the military said"): then a country, determiner or possessive comes before it
     if (this.tokens[first].pos === 'ADJ') {
       if (next.pos === 'ADJ' || next.text === '-') return false;
@@ -291,6 +325,18 @@ class ActorFinder {
       return modified || (before !== undefined && (before.pos === 'DET' || before.pos === 'PRON' || POSSESSIVE.has(this.norms[first - 1])));
     }
     return true;
+  }
+
+  /**
+   * Whether the word at token k, tagged a noun after a plural noun, is the verb of which that noun is the subject:
+   * "troops lack experience", "jets shot down drones". A noun of a compound is not followed by a determiner, pronoun or
+   * particle, while "forces commander" and "forces chief of staff" are compounds; some verbs are known by name (actor-cues.tsv).
+   */
+  private mistaggedVerb(k: number, limit: number): boolean {
+    const noun = this.tokens[k - 1], word = this.tokens[k];
+    if (word.pos !== 'NOUN' || noun.lemma === noun.lower || word.lemma !== word.lower || word.text[0] !== word.lower[0]) return false;
+    if (this.model.cues.verb.has(this.norms[k])) return true;
+    return k + 1 < limit && VERB_FOLLOWERS.has(this.tokens[k + 1].pos) && this.norms[k + 1] !== 'of';
   }
 
   /** Capitalised words after a title or role noun that make a name ("Ji Jae-ryeol", "Lloyd Austin"); returns the end token, or 0. */
@@ -343,7 +389,11 @@ class ActorFinder {
     if (of || place) {
       const end = of ? of.end : m.end;
       this.mention(this.agentSpec(sector, (of ?? place)!.mod, i, m.end), i, end);
-      return end;
+      // "the foreign ministers of Finland and Germany": the noun belongs to the second state too
+      const second = of ? this.ofCountry(end, limit, 'and') : null;
+      if (!second) return end;
+      this.mention(this.agentSpec(sector, second.mod, i, m.end), end + 1, second.end);
+      return second.end;
     }
     const quantifier = i > 0 ? this.senseOf(this.matchAt(i - 1, i), 'reference')?.ref : undefined;
     if (quantifier === 'generic') return m.end;
@@ -362,7 +412,7 @@ class ActorFinder {
     const spec = this.agentSpec(sector, null, i, m.end);
     if (quantifier === 'unknown') spec.code = '---';
     // "officials said" in an article that names no state: nobody in particular
-    else if (spec.code === '---' && STATE_ORGANS.has(spec.sector!)) return m.end;
+    else if (spec.code === '---' && ROLES_IN_A_STATE.has(spec.sector!)) return m.end;
     // a bare "aircraft" or "drones" belongs to a state only when one acts earlier in the sentence, and is an instrument after a preposition ("with drones")
     else if (agent?.craft && (!this.recent((e) => isStateCode(e.code), 0, i) || this.afterPreposition(start))) return m.end;
     this.mention(spec, start, m.end);
@@ -376,6 +426,16 @@ class ActorFinder {
     return k >= 0 && this.tokens[k].pos === 'ADP' && this.norms[k] !== 'by';
   }
 
+  /** Whether a noun of the armed forces modifies the noun at token first inside its compound ("military [construction] workers"). */
+  private militaryCompound(first: number): boolean {
+    for (let k = first - 1; k >= 0 && first - k <= 3; k--) {
+      const t = this.tokens[k];
+      if ((t.pos !== 'NOUN' && t.pos !== 'ADJ') || t.text[0] !== t.lower[0]) return false;
+      if (this.senseOf(this.matchAt(k, k + 1), 'agent')?.sector === 'MIL') return true;
+    }
+    return false;
+  }
+
   /** A role noun before a name: "negotiator Saeb Erakat" is a person, "tanker Jaguar" a named vessel of its owner's sector. */
   private namedAgent(sector: string, first: number, agentEnd: number, nameEnd: number, mod: Modifier | null): ActorSpec {
     const spec = this.agentSpec(sector, mod, first, agentEnd);
@@ -384,15 +444,15 @@ class ActorFinder {
     return sector === 'BUS' ? { ...spec, kind: 'organization', name } : { ...spec, kind: 'person', name, title: this.surface(first, agentEnd) };
   }
 
-  /** "the government of Japan", "the army of Sudan". */
-  private ofCountry(j: number, limit: number): { mod: Modifier; end: number } | null {
-    if (j + 1 >= limit || this.norms[j] !== 'of') return null;
+  /** "the government of Japan", "the army of Sudan"; with the joiner "and", the "and Germany" after "the ministers of Finland". */
+  private ofCountry(j: number, limit: number, joiner = 'of'): { mod: Modifier; end: number } | null {
+    if (j + 1 >= limit || this.norms[j] !== joiner) return null;
     let k = j + 1;
     if (this.norms[k] === 'the' && k + 1 < limit) k++;
     const m = this.matchAt(k, limit);
     const c = this.countrySense(m);
-    // "the army of Sudan", "a delegation of South Korean intelligence officials"
-    if (!m || !c || (c.form !== 'name' && c.form !== 'adjective' && c.form !== 'people')) return null;
+    // "the army of Sudan", "a delegation of South Korean intelligence officials"; "secretary of Russia's Security Council" belongs to the body, which is parsed on its own
+    if (!m || !c || (c.form !== 'name' && c.form !== 'adjective' && c.form !== 'people') || (m.end < limit && POSSESSIVE.has(this.norms[m.end]))) return null;
     const spec = this.stateSpec(c.code);
     return { mod: { code: c.code, spec }, end: m.end };
   }
@@ -417,6 +477,25 @@ class ActorFinder {
     return i + 2;
   }
 
+  /**
+   * "Gyeonggi province, which borders the North, has said it will ...": a named province or region as the subject of a
+   * clause is its government, of the state in context; after a preposition or as an object ("in Kursk region") it is a place.
+   */
+  private regionalGovernment(i: number, limit: number): number | null {
+    let unit = i;
+    while (unit < limit && unit - i < 2 && this.tokens[unit].pos === 'PROPN' && this.capitalisedAt(unit)) unit++;
+    if (unit === i || unit + 1 >= limit || !this.model.cues.region.has(this.norms[unit])) return null;
+    const after = this.tokens[unit + 1];
+    if (after.pos !== 'VERB' && after.pos !== 'AUX' && after.text !== ',') return null;
+    const before = i > 0 && DEFINITE.has(this.norms[i - 1]) ? i - 1 : i;
+    const sentence = this.doc.sentences[this.tokens[i].sentence];
+    if (before > sentence.firstToken && this.tokens[before - 1].pos !== 'CCONJ' && this.tokens[before - 1].text !== ',') return null;
+    const code = this.contextCode(i);
+    if (!isStateCode(code)) return null;
+    this.mention({ kind: 'organization', code, sector: 'GOV', name: this.surface(i, unit + 1) }, before, unit + 1);
+    return unit + 1;
+  }
+
   /** Pronouns and plural descriptions: "it", "they", "his", "the two countries". */
   private reference(ref: ReferenceKind, i: number, end: number, limit: number): number {
     if (ref === 'pair') {
@@ -432,7 +511,8 @@ class ActorFinder {
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
       : ref === 'singular' ? this.recent(REFERENT.singular, 0, i) ?? this.previousSubject(i, REFERENT.singular)
-      : this.recent(REFERENT[ref], ref === 'person' ? PERSON_REACH : PRONOUN_REACH, i);
+      : ref === 'person' ? this.subjectPerson(i)
+      : this.recent(REFERENT[ref], PRONOUN_REACH, i);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
@@ -458,6 +538,27 @@ class ActorFinder {
       if (test(e)) return e;
     }
     return undefined;
+  }
+
+  /**
+   * The person "he" or "she" at token i refers to: in the nearest sentence that names a person, the first one who is
+   * the subject of a verb ("Zelenskiy offered ... to Kim Jong Un. He said ..." is Zelenskiy), else the latest one named.
+   */
+  private subjectPerson(i: number): ActorEntity | undefined {
+    const sentence = this.tokens[i].sentence;
+    let nearest = -1;
+    let subject: ActorEntity | undefined, latest: ActorEntity | undefined;
+    for (let k = this.mentions.length - 1; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (sentence - m.sentence > PERSON_REACH || (nearest >= 0 && m.sentence !== nearest)) break;
+      const e = this.entityOfMention.get(m)!;
+      if (m.start >= this.tokens[i].start || this.weak.has(m) || e.kind !== 'person') continue;
+      nearest = m.sentence;
+      latest ??= e;
+      const next = this.tokens[m.endToken];
+      if (m.endToken < this.tokens.length && (next.pos === 'VERB' || next.pos === 'AUX')) subject = e;
+    }
+    return subject ?? latest;
   }
 
   /** The actor that opens the sentence before token i's ("The NIS said ... . It added ..."), if one does. */
@@ -554,7 +655,10 @@ class ActorFinder {
     // "NIS officials", "Kremlin spokesman", "KCNA news agency": a named body's people and parts share its sector
     if (mod?.org && mod.sector) return { kind: plural ? 'group' : 'organization', code: mod.code, sector: mod.sector, refs };
     const code = mod?.code ?? (CONTEXT_SECTORS.has(sector) || sector === '*' ? this.agentContext(sector, first) : '---');
-    return { kind: plural ? 'group' : 'organization', code, sector: sector === '*' ? 'GOV' : sector, refs, role: this.joined(first, end) };
+    const own = sector === '*' ? 'GOV' : sector;
+    // "military construction workers", "army doctors": people of a civilian trade who serve in the forces
+    const served = (own === 'GOV' || !STATE_ORGANS.has(own)) && this.militaryCompound(first) ? 'MIL' : own;
+    return { kind: plural ? 'group' : 'organization', code, sector: served, refs, role: this.joined(first, end) };
   }
 
   // ---------- entities and mentions ----------
@@ -606,7 +710,16 @@ class ActorFinder {
   }
 
   private mention(spec: ActorSpec, first: number, end: number): Mention {
-    return this.mentionEntity(this.entityFor(spec), first, end, false);
+    const e = this.entityFor(spec);
+    if (e.kind === 'person' && e.title && isStateCode(e.code)) this.noteOffice(e.title, e.code);
+    return this.mentionEntity(e, first, end, false);
+  }
+
+  /** "Defence Minister Kim Yong-hyun ... The ministry said": after an office-holder, the noun of the body the office heads refers to that state's government. */
+  private noteOffice(title: string, code: string): void {
+    const sense = this.model.phrases.get(normalisePhrase(title))?.senses.find((s) => s.type === 'title');
+    if (sense?.type !== 'title' || !sense.body) return;
+    this.lastByRef.set(sense.body, this.entityFor({ kind: 'organization', code, sector: 'GOV' }));
   }
 
   private mentionEntity(e: ActorEntity, first: number, end: number, anaphor: boolean): Mention {

@@ -162,3 +162,40 @@ test('an accusation cites an act that is an event of its own; a purchase runs fr
   assert.deepEqual(eventsOf(text, { 'The United States': 'USA', 'South Korea': 'KOR', Pyongyang: 'PRK', Russia: 'RUS' }).sort(), ['ACCUSE USA+KOR->PRK', 'AID PRK->RUS']);
   assert.deepEqual(eventsOf('Russia may soon acquire ballistic missiles from Iran.', { Russia: 'RUS', Iran: 'IRN' }), ['AID IRN->RUS']);
 });
+
+test('forces sent to the front are sent to fight: the enemy named after "against" is the target', () => {
+  assert.deepEqual(eventsOf('They are likely to be sent to the front line against Ukraine.', { 'They*': 'PRK', Ukraine: 'UKR' }), ['ASSAULT PRK->UKR']);
+  // sent to an ally, they are still aid to that ally
+  assert.deepEqual(eventsOf('Belarus sent troops to Russia to fight on the front line.', { Belarus: 'BLR', Russia: 'RUS' }), ['AID BLR->RUS']);
+});
+
+test('the side an assault is fought on names the recipient of later troops, and its enemy the target', () => {
+  const text = 'Syrian soldiers fought for Russia against Ukraine in March. Damascus is expected to send more soldiers.';
+  assert.deepEqual(eventsOf(text, { Syrian: 'SYR', Russia: 'RUS', Ukraine: 'UKR', Damascus: 'SYR' }), ['ASSAULT SYR->UKR', 'AID SYR->RUS']);
+  const allies = 'Russian forces attacked Ukraine in May. Thousands of Syrian soldiers fought alongside Russian troops.';
+  assert.deepEqual(eventsOf(allies, { Russian: 'RUS', Ukraine: 'UKR', Syrian: 'SYR' }), ['ASSAULT RUS->UKR', 'ASSAULT SYR->UKR']);
+});
+
+test('event nouns behind tagger slips: talks after "return to", damage after "in earlier", a nuclear test', () => {
+  assert.deepEqual(eventsOf('Officials said Iran was unlikely to return to talks with the United States soon.', { Iran: 'IRN', 'the United States': 'USA' }), ['CONSULT IRN->USA']);
+  assert.deepEqual(eventsOf('Moscow has denied any role in earlier damage to the pipeline.', { Moscow: 'RUS' }), ['ASSAULT RUS->']);
+  assert.deepEqual(eventsOf('North Korea refrained from conducting a nuclear test last year.', { 'North Korea': 'PRK' }), ['MOBILIZE PRK->']);
+});
+
+test('a gerund after a passive with no agent is an act of the passive\'s subject', () => {
+  assert.deepEqual(eventsOf('About 500 Syrian soldiers are believed to have been killed in fighting against Turkish forces.', { Syrian: 'SYR', Turkish: 'TUR' }), ['ASSAULT SYR->TUR']);
+});
+
+test('missiles fired at someone are an assault, fired into the sea a test', () => {
+  assert.deepEqual(eventsOf('Ukraine fired six missiles at a Russian arms depot.', { Ukraine: 'UKR', Russian: 'RUS' }), ['ASSAULT UKR->RUS']);
+  assert.deepEqual(eventsOf('North Korea fired two missiles into the sea.', { 'North Korea': 'PRK' }), ['MOBILIZE PRK->']);
+});
+
+test('troops that are trained receive the training; what is sought names whom it is sought from', () => {
+  assert.deepEqual(eventsOf('Russian instructors trained the North Korean troops.', { Russian: 'RUS', 'North Korean': 'PRK' }), ['COOPERATE RUS->PRK']);
+  assert.deepEqual(eventsOf('Pyongyang is expected to seek Russian technology.', { Pyongyang: 'PRK', Russian: 'RUS' }), ['REQUEST PRK->RUS']);
+});
+
+test('a class is found under a word\'s lemma and its own form ("defences", lemma "defense")', () => {
+  assert.deepEqual(eventsOf('NATO will bolster air defences in Poland.', { NATO: 'IGO', Poland: 'POL' }), ['MOBILIZE IGO->POL']);
+});

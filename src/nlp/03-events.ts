@@ -2,7 +2,7 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
-import { analyseClause, chunkAtToken, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -31,6 +31,8 @@ interface Frame {
   repeats?: boolean;
   source: number[];
   target: number[];
+  /** whose side an assault is fought on ("fighting for Russia", "alongside Russian troops") */
+  ally?: number[];
   confidence: number;
   why: string[];
 }
@@ -43,6 +45,7 @@ interface Antecedent {
   themes: Set<string>;
   source: number[];
   target: number[];
+  ally: number[];
   sentence: number;
 }
 
@@ -73,7 +76,11 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
     }
   });
   const rowsOf = (t: Token) => model.triggers.get(t.lower) ?? model.triggers.get(t.lemma) ?? [];
-  const words = { isVerbForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'V'), isNounForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'N') };
+  const words = {
+    isVerbForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'V'),
+    isNounForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'N'),
+    takesNounAfterTo: (t: Token) => (model.lightVerbs.get(t.lower) ?? model.lightVerbs.get(t.lemma))?.some((p) => p.length === 1 && p[0] === 'to') ?? false,
+  };
   const history: Antecedent[] = [];
   const actors = new Map(state.actors.map((a) => [a.id, a]));
   const events: EventDraft[] = [];
@@ -87,7 +94,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const f = h.frame;
       if (!f?.source.length) continue;
       if (!f.target.length) continueEarlierAct(ctx, h, f);
-      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, sentence: s.index });
+      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index });
     }
     relateHits(ctx, hits.filter((h) => h.frame));
     shareCoordinatedTargets(hits);
@@ -108,15 +115,31 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const key = `${f.row.type}|${source.join('+')}|${target.join('+')}`;
       if (h.pos === 'N' && seen.has(key)) continue;
       seen.add(key);
-      const draft: EventDraft = {
-        type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
-        source, target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: f.why,
-      };
-      if (f.row.mode) draft.mode = f.row.mode;
-      events.push(draft);
+      for (const dyad of dyadsOf(f.row.type, source, target, actors)) {
+        const draft: EventDraft = {
+          type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
+          source: dyad.source, target: dyad.target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: [...f.why, ...dyad.why],
+        };
+        if (f.row.mode) draft.mode = f.row.mode;
+        events.push(draft);
+      }
     }
   }
   return events;
+}
+
+/** Acts that parties named together do with one another when no one else is named ("Russia and North Korea signed a treaty"). */
+const MUTUAL: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'SUPPORT']);
+
+/** The events of a frame: one, or for a mutual act of several countries without a target, one per party towards the others. */
+function dyadsOf(type: PloverType, source: string[], target: string[], actors: Map<string, ActorEntity>): { source: string[]; target: string[]; why: string[] }[] {
+  const codes = new Set(source.map((a) => actors.get(a)?.code));
+  if (target.length || !MUTUAL.has(type) || codes.size < 2) return [{ source, target, why: [] }];
+  return source.map((a) => ({
+    source: [a],
+    target: source.filter((b) => actors.get(b)?.code !== actors.get(a)?.code),
+    why: ['a mutual act of the parties named together: each acts towards the others'],
+  }));
 }
 
 interface SentenceContext {
@@ -231,7 +254,8 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
     const embeds = a.frame!.row.embeds;
     for (const b of hits) {
       if (b === a || b.governedBy || b.token < a.end) continue;
-      const inside = embeds ? b.token < a.scopeEnd : a.purpose !== null && b.token >= a.purpose.start && b.token < purposeEnd(a, hits);
+      // an act with no one behind it ("soldiers have been killed in fighting ...") leaves its purpose clause an act of its own
+      const inside = embeds ? b.token < a.scopeEnd : a.frame!.source.length > 0 && a.purpose !== null && b.token >= a.purpose.start && b.token < purposeEnd(a, hits);
       if (!inside) {
         // "imposed sanctions on X", "hosted them for talks": a noun trigger that is the object of a verb trigger, or
         // names an act of the same type in its clause, is the same act
@@ -340,7 +364,9 @@ function classesIn(ctx: SentenceContext, from: number, to: number, skip = -1): S
   for (let i = from; i < to; i++) {
     if (i === skip) continue;
     const t = ctx.clause.tokens[i];
-    for (const cls of ctx.model.classes.get(t.lemma) ?? ctx.model.classes.get(t.lower) ?? []) out.add(cls);
+    // both: wink's lemma of "defences" is "defense", which the table may list under another class
+    for (const cls of ctx.model.classes.get(t.lemma) ?? []) out.add(cls);
+    if (t.lower !== t.lemma) for (const cls of ctx.model.classes.get(t.lower) ?? []) out.add(cls);
   }
   return out;
 }
@@ -358,14 +384,17 @@ function prepositionalChunks(ctx: SentenceContext, from: number, to: number): { 
   return out;
 }
 
+/** A transfer moves troops, arms, aid or workers, which are no recipient ("sent troops" has none), unless its verb acts on its object ("trained the troops"). */
+const movesTheme = (ctx: SentenceContext, row: TriggerRow): boolean => familyOf(row) === 'transfer' && !ctx.model.classes.get(row.words[0])?.has('recipient-object');
+
 function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[], source: number[]): { mentions: number[]; how: string } | null {
   if (row.targetObj && obj) {
-    const ms = actorsNamedBy(ctx, obj, familyOf(row) === 'transfer', source);
+    const ms = actorsNamedBy(ctx, obj, movesTheme(ctx, row), source);
     if (ms.length) return { mentions: ms, how: 'object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
-    const ms = actorsNamedBy(ctx, pp.chunks, familyOf(row) === 'transfer', source);
+    const ms = actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source);
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
   }
   if (extra.length && (row.targetObj || row.targetPreps.size)) return { mentions: extra, how: 'purpose clause' };
@@ -456,7 +485,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   // auxiliary, is a passive whose subject is that noun
   const noun = chunkAtToken(c, h.token - 1);
   const reduced = !g.passive && g.start === h.token && noun !== null && noun.end === h.token
-    && c.tokens[h.token].lower !== c.tokens[h.token].lemma && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
+    && !isBaseForm(c.tokens[h.token]) && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
     && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
   const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
   // "is opposed to", "is committed to": a stance, not a passive act
@@ -499,15 +528,16 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       patient = subjectActors;
       if (!source.length) continue;
     } else if (!passive) { source = subjectActors; patient = []; }
-    else if (subjectIsTheme && familyOf(row) === 'transfer') {
-      // "soldiers were sent to Russia": the subject is what was moved, and whoever owns it sent it
+    else if ((subjectIsTheme && familyOf(row) === 'transfer') || row.object === 'front') {
+      // "soldiers were sent to Russia", "they will be sent to the front": the subject is what was moved, and whoever
+      // owns it sent it
       source = agentActors.length ? agentActors : subjectActors;
       patient = [];
     } else { source = agentActors; patient = subject ? actorsNamedBy(ctx, subject.chunks, false) : []; }
     const reported = row.embeds === 'absorb' || row.embeds === 'cite' ? [...clauseSubjectAfter(ctx, h, row), ...(subject ? clauseSubjectBefore(ctx, subject) : [])] : [];
     const found = patient.length && (giver || row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: giver ? 'subject, who receives' : 'subject of the passive' }
-      : targetFor(ctx, row, familyOf(row) === 'transfer' ? themeFree : objChunks, pps, purposeTargets, source)
+      : targetFor(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, purposeTargets, source)
         ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
@@ -516,7 +546,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     if (source.length) why.push(`source: ${describe(ctx, source)}`);
     if (found) why.push(`target from ${found.how}: ${describe(ctx, found.mentions)}`);
     else confidence -= 0.05;
-    return { row, source, target: found?.mentions ?? [], confidence, why, route: subject?.route };
+    return { row, source, target: found?.mentions ?? [], ally: sideOf(ctx, row, pps, source), confidence, why, route: subject?.route };
   }
   return null;
 }
@@ -607,7 +637,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     if (source.length) why.push(`source from ${sourceHow}: ${describe(ctx, source)}`);
     if (target.length) why.push(`target: ${describe(ctx, target)}`);
     else confidence -= 0.05;
-    return { row, source, target, confidence, why };
+    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why };
   }
   return null;
 }
@@ -629,13 +659,57 @@ function themesOf(ctx: SentenceContext, h: Hit): Set<string> {
 
 const codesOf = (ctx: SentenceContext, ms: number[]): string => [...new Set(ms.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code))].sort().join('+');
 
-/** A material act with no recipient named continues the latest act of its family by the same source, towards that recipient. */
+/** Prepositions that name the side an assault is fought on, not its target. */
+const SIDES = new Set(['for', 'alongside']);
+
+/** Whose side an assault is fought on: "fighting for Russia", "fought alongside Russian troops". */
+function sideOf(ctx: SentenceContext, row: TriggerRow, pps: { prep: string; chunks: Chunk[] }[], source: number[]): number[] {
+  if (row.type !== 'ASSAULT') return [];
+  const pp = pps.find((p) => SIDES.has(p.prep));
+  return pp ? actorsNamedBy(ctx, pp.chunks, false, source) : [];
+}
+
+/** The enemy of a side: the target of its latest assault, or the source of the latest assault on it. */
+function enemyOf(ctx: SentenceContext, side: string, from: number): number[] {
+  for (let k = from; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+    const a = ctx.history[k];
+    if (a.row.type !== 'ASSAULT') continue;
+    if (codesOf(ctx, a.source) === side && a.target.length) return a.target;
+    if (a.target.length && codesOf(ctx, a.target) === side) return a.source;
+  }
+  return [];
+}
+
+/**
+ * A material act with no recipient named continues the latest act of its family by the same source, towards that
+ * recipient. The thread of a war story also names it: forces that fight for an ally are sent to that ally ("fighting
+ * for Russia" ... "is likely to send more troops"), and fighting on an ally's side is fighting its enemy.
+ */
 function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
   if (!CONTINUING.has(f.row.type)) return;
   const family = familyOf(f.row);
   const own = codesOf(ctx, f.source);
-  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+  const last = ctx.history.length - 1;
+  if (f.row.type === 'ASSAULT' && f.ally?.length) {
+    const enemy = enemyOf(ctx, codesOf(ctx, f.ally), last).filter((m) => !f.source.includes(m));
+    if (enemy.length) {
+      f.target = enemy;
+      f.confidence -= 0.15;
+      f.why.push(`fights on the side of ${describe(ctx, f.ally)}: its target is that side's enemy, ${describe(ctx, enemy)}`);
+      return;
+    }
+  }
+  for (let k = last; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
     const a = ctx.history[k];
+    if (family === 'transfer' && a.row.type === 'ASSAULT' && a.ally.length && codesOf(ctx, a.source) === own) {
+      const aid = h.rows.find((r) => r.type === 'AID' && (!r.object || r.object === f.row.object));
+      if (!aid) return;
+      f.target = a.ally.filter((m) => !f.source.includes(m));
+      f.row = aid;
+      f.confidence -= 0.15;
+      f.why.push(`no recipient named: its forces fight for ${describe(ctx, a.ally)} (sentence ${a.sentence + 1}), who receive what it sends`);
+      return;
+    }
     if (familyOf(a.row) !== family || codesOf(ctx, a.source) !== own) continue;
     if (!a.target.length) return;
     f.target = a.target.filter((m) => !f.source.includes(m));
@@ -715,9 +789,9 @@ function lightVerbOf(ctx: SentenceContext, np: Chunk): { group: VerbGroup; subje
     const verb = c.tokens[g.head];
     const shapes = ctx.model.lightVerbs.get(verb.lemma) ?? ctx.model.lightVerbs.get(verb.lower);
     if (!shapes) return null;
+    // the words between verb and noun, the noun's preposition among them ("returned to talks": ["to"])
     const between = c.tokens.slice(g.head + 1, at + 1).map((t) => t.lower);
-    const wanted = np.prep !== null && !indirect ? [...between, np.prep] : between;
-    if (!shapes.some((p) => p.length === wanted.length && p.every((w, k) => w === wanted[k]))) return null;
+    if (!shapes.some((p) => p.length === between.length && p.every((w, k) => w === between[k]))) return null;
     let end = np.end;
     while (end < c.end && !HARD_STOPS.has(c.tokens[end].text) && c.tokens[end].text !== ',' && !groupAtToken(c, end) && c.tokens[end].pos !== 'SCONJ') end++;
     return { group: g, subject: g.passive ? null : subjectOf(c, g), indirect, scopeEnd: end };

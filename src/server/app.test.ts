@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from './app.js';
-import { demoArticle, testArchive, testModel } from './fakes.js';
-import type { ServerStore } from './tracker.js';
+import { demoArticle, testArchive, testModel } from './fixtures.js';
+import type { Storage } from '../store/types.js';
 
 const HOSTILE = {
   id: 'hostile', published: '2024-11-02', title: '<img src=x onerror=alert(1)> Seoul report',
@@ -14,7 +14,7 @@ const HOSTILE = {
     + 'Officials posted <a href="javascript:alert(2)">a map</a> and <img src=x onerror="alert(3)"> images.',
 };
 
-let store: ServerStore;
+let store: Storage;
 let remove: () => Promise<void>;
 let reader: string;
 let analyst: string;
@@ -247,4 +247,15 @@ test('unknown API paths answer a JSON 404', async () => {
   const res = await serve().request('/api/nope', { headers: auth(reader) });
   assert.equal(res.status, 404);
   assert.match((await errorOf(res)).message, /openapi\.json/);
+});
+
+test('an unexpected failure answers 500 without internals and is logged', async () => {
+  const logged: string[] = [];
+  const broken = new Proxy(store, { get: (t, p) => (p === 'events' ? async () => { throw new Error('disk on fire at /secret/path'); } : Reflect.get(t, p)) });
+  const app = createApp({ store: broken, publicReads: true, log: (m) => logged.push(m) }).app;
+  const res = await app.request('/api/events');
+  assert.equal(res.status, 500);
+  const body = await res.text();
+  assert.ok(!body.includes('secret') && !body.includes('fire'));
+  assert.match(logged.join('\n'), /GET \/api\/events: Error: disk on fire/);
 });

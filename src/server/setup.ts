@@ -1,14 +1,12 @@
-// What `serve` and `demo` share: the tracking store check, warning problems from a folder, the bundled paths, and loading the demo corpus.
+// What `serve` and `demo` share: warning problems from a folder, the bundled paths, and loading the demo corpus.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ingester, type IngestSummary, type Outcome } from '../ingest/ingest.js';
 import { readSourceFile } from '../ingest/readers/sources.js';
 import type { Model } from '../nlp/model/types.js';
-import type { TrackingStore } from '../store/tracking-types.js';
 import type { Storage } from '../store/types.js';
 import { parseProblem, type WarningProblem } from '../track/problems.js';
-import type { ServerStore } from './tracker.js';
 
 /** The project root: the compiled server (dist/server) is two levels below it. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,15 +14,6 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WEB_ROOT = fileURLToPath(new URL('../web/', import.meta.url));
 export const DEFAULT_PROBLEMS_DIR = path.join(PROJECT_ROOT, 'examples', 'problems');
 export const DEMO_CORPUS_DIR = path.join(PROJECT_ROOT, 'demo', 'corpus');
-
-const TRACKING_METHODS: (keyof TrackingStore)[] = ['addResolution', 'resolutions', 'trackEvents', 'createToken', 'verifyToken', 'listTokens', 'revokeToken'];
-
-/** The archive as the server needs it; an archive without the tracking tables is refused with a message saying so. */
-export function asServerStore(storage: Storage): ServerStore {
-  const missing = TRACKING_METHODS.filter((m) => typeof (storage as unknown as Record<string, unknown>)[m] !== 'function');
-  if (missing.length) throw new Error(`this ${storage.dialect} archive does not support tracking yet (missing ${missing.join(', ')}); upgrade watchfloor`);
-  return storage as ServerStore;
-}
 
 /** Every *.yaml / *.yml problem in a folder, in name order; a bad file stops with its name and the field at fault. */
 export function loadProblems(dir: string): WarningProblem[] {

@@ -2,10 +2,12 @@
 import { calibrate, type IssuerCalibration } from '../track/calibration.js';
 import type { TrackEvent, TrackedForecast } from '../track/forecasts.js';
 import { evaluateProblem, type ProblemStatus, type WarningProblem } from '../track/problems.js';
-import { loadForecasts, type Archive } from '../track/service.js';
+import { loadForecasts } from '../track/service.js';
+import type { Storage } from '../store/types.js';
 import { weeklySeries, type DyadSeries } from '../track/trends.js';
 
-export type ServerStore = Archive;
+/** The archive with its tracking tables (resolutions, tokens), as the server uses it. */
+export type ServerStore = Storage;
 
 export interface Snapshot {
   /** the day forecasts and warnings are evaluated at: --as-of, else the newest report in the archive (as the CLI does) */

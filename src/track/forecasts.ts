@@ -146,13 +146,21 @@ function evidenceOf(e: TrackEvent): Evidence {
   return ev;
 }
 
+/** Reports of one forecast come close together; the same words months later are a new forecast, with its own outcome. */
+const SAME_FORECAST_DAYS = 30;
+
 function sameForecast(f: TrackedForecast, e: TrackEvent): boolean {
   if ((f.issuer ?? '') !== (e.issuer ?? '')) return false;
+  const latest = f.sources[f.sources.length - 1].docDate;
+  if (daysBetween(latest, e.docDate) > SAME_FORECAST_DAYS) return false;
+  if (f.magnitude && typeof e.magnitudeMin === 'number' && typeof e.magnitudeMax === 'number' && (e.magnitudeMax < f.magnitude.min || e.magnitudeMin > f.magnitude.max)) return false;
   if (!compatible(f.type, e.type) || !compatible(e.type, f.type)) return false;
   if (!sameSet(f.sourceCodes, e.sourceCodes)) return false;
   if (f.targetCodes.length && e.targetCodes.length && !sameSet(f.targetCodes, e.targetCodes)) return false;
-  if (f.window && e.windowStart && e.windowEnd) return e.windowStart <= f.window.end && f.window.start <= e.windowEnd;
-  return true;
+  // a forecast with a deadline and one without are different claims: only one of them can be refuted when the window closes
+  const hasWindow = !!(e.windowStart && e.windowEnd);
+  if (!f.window || !hasWindow) return !f.window && !hasWindow;
+  return e.windowStart! <= f.window.end && f.window.start <= e.windowEnd!;
 }
 
 /** The period in which an act would fulfil the forecast: its window (a soft end stretched), else a horizon from issue. */
@@ -172,7 +180,8 @@ function eventPeriod(e: TrackEvent): { start: string; end: string } {
 
 function matchesAct(f: TrackedForecast, e: TrackEvent): boolean {
   if (!compatible(f.type, e.type)) return false;
-  if (!intersects(f.sourceCodes, e.sourceCodes)) return false;
+  // without a target the forecast is only its type and its actors: evidence must name exactly those actors
+  if (f.targetCodes.length ? !intersects(f.sourceCodes, e.sourceCodes) : !sameSet(f.sourceCodes, e.sourceCodes)) return false;
   if (f.targetCodes.length && e.targetCodes.length && !intersects(f.targetCodes, e.targetCodes)) return false;
   if (f.magnitude && typeof e.magnitudeMin === 'number' && typeof e.magnitudeMax === 'number') {
     // reported numbers are rough: a quarter either way still supports the forecast's size

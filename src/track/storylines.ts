@@ -25,15 +25,15 @@ export interface StorylineCheck {
 const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Finds, for each recorded resolution, the forecast whose source sentence holds its evidence, and compares outcomes. */
-export function checkStorylines(storylines: Storyline[], forecasts: TrackedForecast[]): StorylineCheck[] {
+export function checkStorylines(storylines: Storyline[], forecasts: TrackedForecast[], nameOf: (docId: string) => string = (id) => id): StorylineCheck[] {
   const checks: StorylineCheck[] = [];
   for (const s of storylines) for (const r of s.resolutions) {
     const evidence = fold(r.forecast.evidence);
-    const f = forecasts.find((x) => x.sources.some((src) => src.docId === r.forecast.doc && (fold(src.text ?? '').includes(evidence) || overlap(fold(src.text ?? ''), evidence) >= 0.6)));
+    const f = forecasts.find((x) => x.sources.some((src) => nameOf(src.docId) === r.forecast.doc && (fold(src.text ?? '').includes(evidence) || overlap(fold(src.text ?? ''), evidence) >= 0.6)));
     const check: StorylineCheck = { doc: r.forecast.doc, evidence: r.forecast.evidence, expected: r.outcome, got: f ? asOutcome(f.state) : null, optional: !!r.forecastOptional };
     if (f) {
       check.forecastId = f.id;
-      if (r.by && r.outcome !== 'open') check.citesExpectedDoc = (f.proposal?.evidence ?? []).some((e) => e.docId === r.by) || f.resolution?.evidenceDoc === r.by;
+      if (r.by && r.outcome !== 'open') check.citesExpectedDoc = (f.proposal?.evidence ?? []).some((e) => nameOf(e.docId) === r.by) || (f.resolution?.evidenceDoc !== undefined && nameOf(f.resolution.evidenceDoc) === r.by);
     }
     checks.push(check);
   }

@@ -21,24 +21,18 @@ export async function startDemoServer({ asOf = '2025-11-01', publicReads = true 
     load('store/index.js'), load('server/app.js'), load('server/listen.js'), load('server/setup.js'), load('nlp/model/load.js'), load('ingest/ingest.js'),
   ]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'watchfloor-e2e-'));
-  const storage = await openStore(path.join(dir, 'demo.db'));
+  const store = await openStore(path.join(dir, 'demo.db'));
   const model = loadModel();
-  await setup.loadDemoCorpus(storage, model);
-  const prepared = await prepareDocument({ name: 'hostile', id: HOSTILE_ARTICLE.id, text: HOSTILE_ARTICLE.text, meta: { externalId: HOSTILE_ARTICLE.id, title: HOSTILE_ARTICLE.title, published: HOSTILE_ARTICLE.published } }, model, storage);
-  if ('input' in prepared) await storage.ingest(prepared.input);
-  // the archive's own tracking tables when this build has them, else the in-memory stand-in the API tests use
-  let store;
-  try { store = setup.asServerStore(storage); } catch {
-    const { combine, fakeTracking } = await load('server/fakes.js');
-    store = combine(storage, fakeTracking(storage));
-  }
+  await setup.loadDemoCorpus(store, model);
+  const prepared = await prepareDocument({ name: 'hostile', id: HOSTILE_ARTICLE.id, text: HOSTILE_ARTICLE.text, meta: { externalId: HOSTILE_ARTICLE.id, title: HOSTILE_ARTICLE.title, published: HOSTILE_ARTICLE.published } }, model, store);
+  if ('input' in prepared) await store.ingest(prepared.input);
   const analyst = (await store.createToken('e2e-analyst', 'analyst')).secret;
   const problems = setup.loadProblems(setup.DEFAULT_PROBLEMS_DIR);
   const { app } = createApp({ store, problems, publicReads, asOf, webRoot: path.join(dist, 'web'), model: () => model, log: () => {} });
   const server = await listen(app, { host: '127.0.0.1', port: 0 });
   return {
     url: server.url, analyst, store, model, problems: problems.length,
-    close: async () => { await server.close(); await storage.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+    close: async () => { await server.close(); await store.close(); fs.rmSync(dir, { recursive: true, force: true }); },
   };
 }
 

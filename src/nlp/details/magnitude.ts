@@ -144,7 +144,8 @@ export function findQuantities(text: string, tokens: Token[], firstToken: number
     for (const m of text.slice(from, tokens[b - 1].end).matchAll(tables.pattern)) {
       const value = valueOf(m as RegExpExecArray, tables);
       if (!value) continue;
-      const start = from + m.index!, end = from + value.end;
+      // the pattern may take white space before a number (a line break in the text): the span starts at the words
+      const start = from + m.index! + (m[0].length - m[0].trimStart().length), end = from + value.end;
       let k = a;
       while (k < endToken && tokens[k].end <= start) k++;
       const first = k;

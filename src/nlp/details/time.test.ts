@@ -45,6 +45,9 @@ test('weeks, months and parts of them', () => {
   assert.equal(window('next week', '2024-10-31'), '2024-11-04..2024-11-10');
   assert.equal(window('early next week', '2025-09-20'), '2025-09-22..2025-09-24');
   assert.equal(window('last week', '2024-10-31', 'backward'), '2024-10-21..2024-10-27');
+  // a reported first in years looks back over them; a forecast "in two years" is a day ahead
+  assert.equal(window('in 24 years', '2024-06-19', 'backward'), '2000-06-19..2024-06-19');
+  assert.equal(window('in two years', '2024-06-19', 'forward'), '2026-06-19..2026-06-19');
   assert.equal(window('next month', '2024-10-31'), '2024-11-01..2024-11-30');
   assert.equal(window('this month', '2024-10-23', 'backward'), '2024-10-01..2024-10-23');
   assert.equal(window('in January and February', '2024-10-31'), '2025-01-01..2025-02-28');

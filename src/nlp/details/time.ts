@@ -336,7 +336,7 @@ function resolveBase(p: Piece, ref: number, direction: Direction, grammar: TimeG
     const rule = grammar.periods.get(squash(p.lower));
     return rule ? { window: { start: rule.start(ref), end: rule.end(ref) }, deictic: true, needsPrefix: rule.prefixed } : null;
   }
-  if (g.dur !== undefined) return resolveDuration(g, ref, grammar);
+  if (g.dur !== undefined) return resolveDuration(g, ref, direction, grammar);
   if (g.date !== undefined) return resolveDate(year === undefined ? g : { ...g, y1: String(year) }, ref, direction);
   if (g.wd !== undefined) {
     const wd = WEEKDAYS.indexOf(g.wd.toLowerCase()), today = weekdayOf(ref);
@@ -393,9 +393,9 @@ function resolveSeason(g: Record<string, string | undefined>, ref: number, direc
   return w ? { window: w, deictic: which !== undefined, needsPrefix: which === undefined, recurs: 'y' } : null;
 }
 
-function resolveDuration(g: Record<string, string | undefined>, ref: number, grammar: TimeGrammar): Base | null {
-  const quantity = g.dq?.toLowerCase(), direction = g.dn?.toLowerCase(), suffix = g.dsuf?.toLowerCase().replace(/\s+/g, ' ');
-  if (!quantity && !direction && !suffix) return null;
+function resolveDuration(g: Record<string, string | undefined>, ref: number, direction: Direction, grammar: TimeGrammar): Base | null {
+  const quantity = g.dq?.toLowerCase(), towards = g.dn?.toLowerCase(), suffix = g.dsuf?.toLowerCase().replace(/\s+/g, ' ');
+  if (!quantity && !towards && !suffix) return null;
   const valueText = (g.dv ?? g.dva)?.toLowerCase().replace(/\s+/g, ' ');
   const n = valueText === undefined ? 1 : /^\d+$/.test(valueText) ? Number(valueText) : grammar.counts.get(valueText);
   if (n === undefined || n <= 0) return null;
@@ -407,8 +407,10 @@ function resolveDuration(g: Record<string, string | undefined>, ref: number, gra
   let window: DayWindow;
   if (suffix === 'ago' || suffix === 'earlier') window = point(moved(-1));
   else if (suffix === 'later' || suffix === 'from now' || quantity === 'after') window = point(moved(1));
-  else if (direction === 'past' || direction === 'last' || direction === 'previous') window = { start: moved(-1), end: ref };
-  else if (quantity === 'in' && !direction) window = point(moved(1));
+  else if (towards === 'past' || towards === 'last' || towards === 'previous') window = { start: moved(-1), end: ref };
+  // of a reported act, "in 24 years" is the span looked back over ("its first visit in 24 years"), not a day ahead
+  else if (quantity === 'in' && !towards && direction === 'backward') window = { start: moved(-1), end: ref };
+  else if (quantity === 'in' && !towards) window = point(moved(1));
   else window = { start: ref, end: moved(1) };
   return { window, deictic: true, needsPrefix: false };
 }

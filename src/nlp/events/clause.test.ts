@@ -9,8 +9,9 @@ import { analyseClause, subjectOf, type Clause } from './clause.js';
 
 const lm = { nlp: winkNLP(winkModel) };
 const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch']);
-const TRIGGER_NOUNS = new Set(['hearing', 'exercises']);
-const words = { isVerbForm: (t: Token) => TRIGGER_VERBS.has(t.lower), isNounForm: (t: Token) => TRIGGER_NOUNS.has(t.lower) };
+const TRIGGER_NOUNS = new Set(['hearing', 'exercises', 'combat']);
+const LIGHT_TO = new Set(['returned', 'return']);
+const words = { isVerbForm: (t: Token) => TRIGGER_VERBS.has(t.lower), isNounForm: (t: Token) => TRIGGER_NOUNS.has(t.lower), takesNounAfterTo: (t: Token) => LIGHT_TO.has(t.lower) };
 
 /** The clause of a one-sentence text whose listed phrases are actor mentions. */
 function clauseOf(text: string, phrases: string[] = []): Clause {
@@ -74,4 +75,27 @@ test('a shared subject: coordinated verbs, infinitive chains, object control and
 test('compound subjects are gathered only through a real list', () => {
   assert.equal(subjectText(clauseOf('The United States, South Korea and Japan condemned the launch.', ['The United States', 'South Korea', 'Japan']), 'condemned'), 'The United States + South Korea + Japan (subject)');
   assert.equal(subjectText(clauseOf('Croatia is failing its refugees, a rights group protested.'), 'protested'), 'a rights group (subject)');
+});
+
+test('tagger slips: an "-s" form after "to", a bare verb form after a preposition, a noun after "return to"', () => {
+  const talks = clauseOf('Officials said Tehran was unlikely to return to talks soon.');
+  assert.ok(chunksOf(talks).includes('to:talks'), chunksOf(talks).join(' | '));
+  const combat = clauseOf('The brigades returned to combat in March.');
+  assert.ok(chunksOf(combat).includes('to:combat'), chunksOf(combat).join(' | '));
+  // the preposition still governs its phrase past an adverb
+  const damage = clauseOf('Moscow denied any role in earlier damage to the cables.');
+  assert.ok(chunksOf(damage).includes('in:damage'), chunksOf(damage).join(' | '));
+});
+
+test('"at least" counts what follows, and a perfect "have" is an auxiliary of its group', () => {
+  const c = clauseOf('The strikes have killed at least 20 soldiers.');
+  assert.ok(chunksOf(c).includes('least 20 soldiers'), chunksOf(c).join(' | '));
+  const p = clauseOf('Many Syrian soldiers are believed to have been killed in fighting.', ['Syrian']);
+  assert.deepEqual(p.groups.map((g) => `${textOf(p, g.start, g.end)}${g.passive ? ' P' : ''}`), ['are believed P', 'to have been killed P', 'fighting']);
+  assert.equal(subjectText(p, 'fighting'), 'Many Syrian soldiers (gerund)');
+});
+
+test('a British "-ise" verb is a verb, not a participle', () => {
+  const c = clauseOf('Moscow agreed to help modernise its weapons.');
+  assert.ok(chunksOf(c).includes('its weapons'), chunksOf(c).join(' | '));
 });

@@ -59,12 +59,17 @@ const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although', 'whether']);
 
+/** Whether a word is its lemma's base form; British "-ise" spellings ("modernise") have an American "-ize" lemma. */
+export const isBaseForm = (t: Token): boolean => t.lower === t.lemma || t.lower.replace(/s/g, 'z') === t.lemma;
+
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'PRON' && (PERSONAL.has(t.lower) || POSSESSIVE.has(t.lower)));
 
 /** What the trigger tables know of a word: whether it is a trigger verb form, and whether a trigger noun ("hearing"). */
 export interface WordKnowledge {
   isVerbForm: (t: Token) => boolean;
   isNounForm: (t: Token) => boolean;
+  /** a light verb whose event noun follows "to" ("returned to combat", "return to talks") */
+  takesNounAfterTo: (t: Token) => boolean;
 }
 
 /** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
@@ -78,9 +83,9 @@ export function analyseClause(tokens: Token[], first: number, end: number, menti
   return clause;
 }
 
-function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, { isVerbForm, isNounForm }: WordKnowledge): boolean {
+function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, { isVerbForm, isNounForm, takesNounAfterTo }: WordKnowledge): boolean {
   const t = tokens[i];
-  if (mentionAt[i] >= 0) return false;
+  if (mentionAt[i] >= 0 || perfectHave(tokens, i, end)) return false;
   const prev = i > first ? tokens[i - 1] : undefined;
   const next = i + 1 < end ? tokens[i + 1] : undefined;
   // the first part of a hyphenated word ("war-torn") is never the verb; the last part is one only after a subject ("North Korea test-fired")
@@ -96,8 +101,14 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
     if (prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET') return false;
     // "a landmark hearing", "fierce fighting", "military exercises": an event noun after a modifier
     if (prev && isNounForm(t) && (prev.pos === 'ADJ' || prev.pos === 'NUM' || (t.lower.endsWith('ing') && prev.pos === 'NOUN' && mentionAt[i - 1] < 0))) return false;
+    // an infinitive has no "-s" ("return to talks"), and a bare verb does not follow a preposition ("a role in earlier damage")
+    if (prev?.lower === 'to' && !isBaseForm(t) && t.lower.endsWith('s')) return false;
+    if (prev?.lower === 'to' && i - 2 >= first && takesNounAfterTo(tokens[i - 2]) && isNounForm(t)) return false;
+    let lead = i - 1;
+    while (lead > first && tokens[lead].pos === 'ADV') lead--;
+    if (lead >= first && tokens[lead].pos === 'ADP' && tokens[lead].lower !== 'to' && isBaseForm(t)) return false;
     // a past participle right after a main verb and before a noun is an adjective ("reject proposed changes")
-    const participle = t.lower !== t.lemma && !t.lower.endsWith('ing');
+    const participle = !isBaseForm(t) && !t.lower.endsWith('ing');
     const mainVerb = prev?.pos === 'VERB' && prev.lemma !== 'have' && prev.lemma !== 'be' && prev.lemma !== 'get';
     return !(participle && mainVerb && (next?.pos === 'NOUN' || next?.pos === 'ADJ' || next?.pos === 'PROPN'));
   }
@@ -129,9 +140,12 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     if (start >= 0 && hasNoun) {
       let head = stop - 1;
       while (head > start && !isNominal(tokens[head]) && !words.isNounForm(tokens[head]) && mentionAt[head] < 0) head--;
-      const before = start > first ? tokens[start - 1] : undefined;
-      // "up to 4,000 troops", "about 8,000 soldiers" are quantities, not prepositional phrases
-      const quantity = (before?.lower === 'to' && start - 2 >= first && tokens[start - 2].lower === 'up') || (!!before && QUANTIFIERS.has(before.lower) && tokens[start].pos === 'NUM');
+      // an adverb between the preposition and its phrase does not end the phrase's link to it ("in earlier damage")
+      const adverb = start - 2 >= first && tokens[start - 1].pos === 'ADV' && tokens[start - 2].pos === 'ADP' && !QUANTIFIERS.has(tokens[start - 1].lower);
+      const before = start > first ? tokens[adverb ? start - 2 : start - 1] : undefined;
+      // "up to 4,000 troops", "about 8,000 soldiers", "at least 20 people" are quantities, not prepositional phrases
+      const quantity = (before?.lower === 'to' && start - 2 >= first && tokens[start - 2].lower === 'up') || (!!before && QUANTIFIERS.has(before.lower) && tokens[start].pos === 'NUM')
+        || (before?.lower === 'at' && tokens[start].lower === 'least');
       const prep = before && !quantity && (before.pos === 'ADP' || (before.lower === 'to' && before.pos === 'PART')) ? before.lower : null;
       const k = c.chunks.push({ start, end: stop, head, prep }) - 1;
       for (let j = start; j < stop; j++) c.chunkAt[j - first] = k;
@@ -158,7 +172,7 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       i = mentionEnd - 1;
       continue;
     }
-    if (c.verbal[i - first]) { close(i); continue; }
+    if (c.verbal[i - first] || perfectHave(tokens, i, end)) { close(i); continue; }
     const joined = i > first && tokens[i - 1].end === t.start && (t.text === '-' || tokens[i - 1].text === '-');
     if (joined && start >= 0) continue;
     const opener = t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVE.has(t.lower)) || t.pos === 'NUM' || (t.pos === 'ADV' && QUANTIFIERS.has(t.lower) && tokens[i + 1]?.pos === 'NUM');
@@ -198,6 +212,9 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
   close(end);
 }
 
+/** "have" before "been" is an auxiliary, whichever tag wink gives it ("are believed to have been killed"). */
+const perfectHave = (tokens: Token[], i: number, end: number): boolean => tokens[i].lemma === 'have' && i + 1 < end && tokens[i + 1].lower === 'been';
+
 /** "to" before a verb, whichever tag wink gives it. */
 const infinitiveTo = (c: Clause, i: number): boolean =>
   c.tokens[i].lower === 'to' && (c.tokens[i].pos === 'PART' || (i + 1 < c.end && c.verbal[i + 1 - c.first] === 1));
@@ -208,14 +225,14 @@ function groupVerbs(c: Clause): void {
   while (i < end) {
     const t = tokens[i];
     const isTo = infinitiveTo(c, i);
-    if (!(c.verbal[i - first] || t.pos === 'AUX' || isTo)) { i++; continue; }
+    if (!(c.verbal[i - first] || t.pos === 'AUX' || perfectHave(tokens, i, end) || isTo)) { i++; continue; }
     const start = i;
     let head = -1, j = i;
     for (; j < end; j++) {
       const u = tokens[j];
       if (j > start && infinitiveTo(c, j)) break;
       if (c.verbal[j - first]) head = j;
-      else if (u.pos === 'AUX' || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
+      else if (u.pos === 'AUX' || perfectHave(tokens, j, end) || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
       else if (u.pos === 'ADV' && c.chunkAt[j - first] < 0) continue;
       else break;
     }
@@ -229,7 +246,7 @@ function groupVerbs(c: Clause): void {
     const groupEnd = head + 1;
     const h = tokens[head];
     let passive = false;
-    if (c.verbal[head - first] && !h.lower.endsWith('ing') && h.lower !== h.lemma) {
+    if (c.verbal[head - first] && !h.lower.endsWith('ing') && !isBaseForm(h)) {
       for (let k = head - 1; k >= start; k--) {
         const a = tokens[k];
         if (a.pos === 'ADV') continue;

@@ -39,3 +39,21 @@ test('a bad dictionary throws an error naming the file, the entry and the proble
   assert.throws(() => parseActorDictionary('- {phrase: X, code: [KOR}\n', 'bad.json'), /bad\.json: not valid YAML or JSON/);
   assert.throws(() => parseActorDictionary('- {phrase: X, code: KOREA}\n', 'd.yaml'), /entry 1: code "KOREA"/);
 });
+
+test('titles carry the body they head, cue lists their kinds, and the hand-written people override generated leaders', () => {
+  const model = buildActorModel(readTableFrom(MODEL_DIR), []);
+  const title = model.phrases.get('defence minister')!.senses.find((s) => s.type === 'title');
+  assert.deepEqual(title, { type: 'title', sector: 'GOV', body: 'ministry' });
+  assert.ok(model.cues.act.has('offensive') && model.cues.holding.has('goods') && model.cues.agency.has('led'));
+  assert.ok(model.cues.verb.has('lack') && model.cues.region.has('province'));
+  const bush = model.phrases.get('president bush')!.senses.find((s) => s.type === 'person');
+  assert.equal(bush?.type === 'person' && bush.code, 'USA');
+  const read = (name: string) => (name === 'leaders.tsv' ? '# header\nKim Jong Un\tCHN\tGOV\tPresident\tKim Jong Un\n' : readTableFrom(MODEL_DIR)(name));
+  const kim = buildActorModel(read, []).phrases.get('kim jong un')!.senses.find((s) => s.type === 'person');
+  assert.equal(kim?.type === 'person' && kim.code, 'PRK');
+});
+
+test('an unknown cue kind is reported with its file and line', () => {
+  const read = (name: string) => (name === 'actor-cues.tsv' ? '# header\nlack\tverbs\n' : readTableFrom(MODEL_DIR)(name));
+  assert.throws(() => buildActorModel(read, []), /actor-cues\.tsv:2: unknown kind "verbs"/);
+});

@@ -24,8 +24,8 @@ export type Sense =
   | { type: 'person'; code: string; sector?: string; title?: string; name: string; org?: string }
   /** craft: a vehicle that stands for those who crew it ('jets', 'frigate') */
   | { type: 'agent'; sector: string; craft?: boolean }
-  /** a title of office before a name; sector '*' takes the sector of the body before it */
-  | { type: 'title'; sector: string }
+  /** a title of office before a name; sector '*' takes the sector of the body before it; body: the noun of the body it heads ("ministry") */
+  | { type: 'title'; sector: string; body?: string }
   | { type: 'reference'; ref: ReferenceKind }
   /** a place whose name contains a state's ("Gulf of Finland"): matched only so that it is not read as the state */
   | { type: 'place' };
@@ -46,6 +46,16 @@ export interface ActorCues {
   time: Set<string>;
   ownership: Set<string>;
   expletive: Set<string>;
+  /** nouns of acts: the state adjective before one names who acts ("a Russian attack", "French mediation") */
+  act: Set<string>;
+  /** nouns of what a state owns or trades: the adjective before one names the state as an actor ("German goods", "Russian assets") */
+  holding: Set<string>;
+  /** participles after "<State>-" or "<agent>-" that make it the actor ("Saudi-led", "Israeli-occupied", "rebel-held") */
+  agency: Set<string>;
+  /** verbs that the tagger reads as nouns after a plural subject ("troops lack experience") */
+  verb: Set<string>;
+  /** nouns of a state's provinces and regions: a named one as a subject is its government ("Gyeonggi province has said") */
+  region: Set<string>;
 }
 
 export interface ActorModel {
@@ -170,7 +180,10 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     if (cols[1] === '-') index.remove(cols[0], 'agent');
     else index.replace(cols[0], { type: 'agent', sector: checkSector(cols[1], where)!, ...(cols[2] === 'craft' ? { craft: true } : {}) }, where);
   }
-  for (const { cols, where } of rows(read, 'titles.tsv', 2)) index.add(cols[0], { type: 'title', sector: checkSector(cols[1], where)! }, where);
+  for (const { cols, where } of rows(read, 'titles.tsv', 2)) {
+    const body = dash(cols[2]);
+    index.add(cols[0], { type: 'title', sector: checkSector(cols[1], where)!, ...(body ? { body: body.toLowerCase() } : {}) }, where);
+  }
   for (const { cols, where } of rows(read, 'references.tsv', 2)) {
     if (!REFERENCES.has(cols[1] as ReferenceKind)) throw new Error(`${where}: unknown reference "${cols[1]}"`);
     index.add(cols[0], { type: 'reference', ref: cols[1] as ReferenceKind }, where);
@@ -184,7 +197,8 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     if (!KINDS.has(kind as ActorKind)) throw new Error(`${where}: unknown kind "${kind}"`);
     index.replace(phrase, { type: 'org', codes: codes.split('|'), kind: kind as ActorKind, sector: checkSector(dash(sector), where), org: dash(org), name: dash(name), refs: dash(refs)?.split(',') ?? [] }, where);
   }
-  for (const { cols, where } of rows(read, 'people.tsv', 5)) {
+  // people.tsv (hand-written, current) after leaders.tsv (generated, historic), so that its rows win
+  for (const { cols, where } of ['leaders.tsv', 'people.tsv'].flatMap((file) => rows(read, file, 5))) {
     const [phrase, code, sector, title, name, org] = cols;
     index.replace(phrase, { type: 'person', code, sector: checkSector(dash(sector), where), title: dash(title), name, org: dash(org) }, where);
   }
@@ -193,10 +207,10 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
 }
 
 function readCues(read: ReadTable): ActorCues {
-  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set() };
+  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set(), act: new Set(), holding: new Set(), agency: new Set(), verb: new Set(), region: new Set() };
   for (const { cols, where } of rows(read, 'actor-cues.tsv', 2)) {
     const set = cues[cols[1] as keyof ActorCues];
-    if (!set) throw new Error(`${where}: unknown kind "${cols[1]}" (locative, time, ownership or expletive)`);
+    if (!set) throw new Error(`${where}: unknown kind "${cols[1]}" (locative, time, ownership, expletive, act, holding, agency, verb or region)`);
     set.add(cols[0].toLowerCase());
   }
   return cues;

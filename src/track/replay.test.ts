@@ -1,0 +1,32 @@
+// The seed's warning, replayed with the dev storyline's later articles, ends confirmed by the article that reported the deployment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadModel } from '../nlp/model/load.js';
+import { openStore } from '../store/index.js';
+import { replayStorylines } from './replay.js';
+
+const DEV = path.resolve(process.env.WATCHFLOOR_SHARED ?? '../shared', 'eval', 'articles', 'dev');
+const available = fs.existsSync(path.join(DEV, 'storylines.json'));
+if (!available && process.env.CI === 'true') throw new Error(`the dev articles are missing at ${DEV}`);
+
+test('the seed forecast ends confirmed, citing the confirming article', { skip: available ? false : `no dev articles at ${DEV} (set WATCHFLOOR_SHARED)` }, async () => {
+  const storylines = JSON.parse(fs.readFileSync(path.join(DEV, 'storylines.json'), 'utf8'));
+  const articles = fs.readdirSync(DEV).filter((f) => /^dev-.*\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(DEV, f), 'utf8')));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-replay-'));
+  const store = await openStore(path.join(dir, 'a.db'));
+  try {
+    const { checks, forecasts, nameOf } = await replayStorylines(articles, storylines, store, loadModel());
+    const seed = checks.find((c) => c.doc === 'dev-000-seed');
+    assert.ok(seed?.forecastId, 'the seed forecast is tracked');
+    assert.equal(seed.got, 'confirmed');
+    const f = forecasts.find((x) => x.id === seed.forecastId)!;
+    assert.ok(f.proposal!.evidence.some((e) => nameOf(e.docId) === 'dev-001'), `cited ${f.proposal!.evidence.map((e) => nameOf(e.docId)).join(', ')}`);
+    assert.deepEqual([f.window?.start, f.window?.end, f.issuer], ['2024-07-01', '2024-08-31', 'KOR-SPY']);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
