@@ -47,6 +47,8 @@ const STATE_ORGANS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP']);
 const ROLES_IN_A_STATE = new Set([...STATE_ORGANS, 'ELI']);
 /** Parts of speech that may follow a verb but not a noun inside a compound: "lack [the]", "shot [down]", "fired [them]". */
 const VERB_FOLLOWERS = new Set(['DET', 'ADP', 'PRON', 'PART', 'ADV', 'NUM']);
+/** Sectors whose bodies mostly report on other states' forces: intelligence agencies and the media. */
+const REPORTERS = new Set(['SPY', 'MED']);
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -609,8 +611,8 @@ class ActorFinder {
 
   /** The country of a bare noun of a state organ: a state acting earlier in the sentence, else the country of the last body of its sector ("the contingent" after "North Korean troops"), else the context. */
   private agentContext(sector: string, i: number): string {
-    // a ship or company in the sentence says nothing about whose police or troops these are
-    const inSentence = this.recent((e) => isStateCode(e.code) && e.sector !== 'BUS', 0, i);
+    // a ship or company in the sentence says nothing about whose police or troops these are, nor does an intelligence agency or the media that report on forces
+    const inSentence = this.recent((e) => isStateCode(e.code) && e.sector !== 'BUS' && !(sector === 'MIL' && REPORTERS.has(e.sector ?? '')), 0, i);
     if (inSentence) return inSentence.code;
     const earlier = this.lastBySector.get(sector);
     return earlier && isStateCode(earlier.code) ? earlier.code : this.contextCode(i);

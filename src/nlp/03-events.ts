@@ -633,6 +633,17 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       }
     }
     if (row.targetRequired && !found) continue;
+    if (!definite && !agent && !source.length) {
+      // "preparations for a seventh nuclear test ... A nuclear test could be carried out": another act of the same
+      // kind, just told, by the same actors
+      const a = antecedentOf(ctx, h, source);
+      if (a && a.row.type === row.type && a.lemma === c.tokens[h.token].lemma && c.tokens[h.token].sentence - a.sentence <= RECENT_SENTENCES) {
+        source = a.source;
+        if (!target.length) target = a.target.filter((m) => !source.includes(m));
+        sourceHow = `the same act told in sentence ${a.sentence + 1}`;
+        confidence -= 0.2;
+      }
+    }
     why.push(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (noun, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (source.length) why.push(`source from ${sourceHow}: ${describe(ctx, source)}`);
     if (target.length) why.push(`target: ${describe(ctx, target)}`);
@@ -643,6 +654,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
 }
 
 const THEMES = ['troops', 'arms', 'aid', 'workers'];
+/** How far back an indefinite event noun without actors ("a nuclear test") takes them from the same act just told. */
+const RECENT_SENTENCES = 3;
 /** How many earlier events a later mention may refer back to: a news story's thread, and linear work in long texts. */
 const LOOKBACK = 40;
 /** Material acts that go on towards the same recipient when the text does not repeat it ("is likely to send more troops"). */
