@@ -7,26 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { arg, importBuilt as importBuiltFrom, root } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
 const targetSeconds = Number(arg('--seconds', '10'));
 const TARGET_SENTENCES_PER_SECOND = 2000;
 const TARGET_SHARE_OF_TOKENISE = 0.25;
 
-const importBuilt = (rel) => {
-  const file = path.join(dist, rel);
-  if (!fs.existsSync(file)) {
-    console.error(`bench: ${file} is missing; build first (npm run build, or pass --dist DIR)`);
-    process.exit(2);
-  }
-  return import(pathToFileURL(file).href);
-};
+const importBuilt = (rel) => importBuiltFrom(dist, rel);
 const { extract } = await importBuilt('nlp/pipeline.js');
 const { loadModel } = await importBuilt('nlp/model/load.js');
 

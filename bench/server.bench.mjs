@@ -9,13 +9,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { arg, importBuilt as importBuiltFrom, root } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
 const EVENTS = Math.max(1000, Number(arg('--events', '100000')));
 const SECONDS = Math.min(60, Math.max(3, Number(arg('--seconds', '10'))));
@@ -24,14 +20,7 @@ const TARGET_RPS = 500;
 const TARGET_P99_MS = 100;
 const EVENTS_PER_DOCUMENT = 20;
 
-const importBuilt = (rel) => {
-  const file = path.join(dist, rel);
-  if (!fs.existsSync(file)) {
-    console.error(`bench: ${file} is missing; build first (npm run build, or pass --dist DIR)`);
-    process.exit(2);
-  }
-  return import(pathToFileURL(file).href);
-};
+const importBuilt = (rel) => importBuiltFrom(dist, rel);
 
 // ---- synthetic archive ---------------------------------------------------------------------------------------------
 

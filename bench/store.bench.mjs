@@ -11,13 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { arg, importBuilt as importBuiltFrom, root } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-};
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
 const EVENTS = Number(arg('--events', '1000000'));
 const QUERIES = Number(arg('--queries', '200'));
@@ -29,14 +25,7 @@ const EVENTS_PER_DOCUMENT = 20;
 const DOCUMENTS_PER_CALL = 2000;
 const INGEST_BATCH = 50;
 
-const importBuilt = (rel) => {
-  const file = path.join(dist, rel);
-  if (!fs.existsSync(file)) {
-    console.error(`bench: ${file} is missing; build first (npm run build, or pass --dist DIR)`);
-    process.exit(2);
-  }
-  return import(pathToFileURL(file).href);
-};
+const importBuilt = (rel) => importBuiltFrom(dist, rel);
 const { openStore } = await importBuilt('store/index.js');
 const { fingerprint } = await importBuilt('ingest/dedup.js');
 const { extract } = await importBuilt('nlp/pipeline.js');

@@ -8,23 +8,12 @@ import { openStore } from '../store/index.js';
 import { generatedArticle, writeArticleFolder } from './fixtures/articles.js';
 import { runCli } from './fixtures/cli.js';
 import { tempDir } from './fixtures/temp.js';
+import { probePostgres } from '../store/postgres/probe.js';
 
 const PG_URL = process.env.WATCHFLOOR_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function reachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message || String((err as { code?: string }).code) : String(err);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
-const problem = await reachable();
+const problem = await probePostgres(PG_URL);
 const skip = problem && process.env.CI !== 'true' ? `PostgreSQL unreachable at ${PG_URL} (${problem}); set WATCHFLOOR_TEST_PG, or CI=true to fail instead of skipping` : false;
 if (skip) process.stderr.write(`worker.pg: skipping: ${skip}\n`);
 

@@ -212,3 +212,9 @@ test('short names of states that the generated table lacks are known ("Turkey", 
   const { actors } = actorsOf('Turkey and Bosnia signed a trade deal.');
   assert.deepEqual(actors.map(tuple), ['TUR/', 'BIH/']);
 });
+
+test('an intelligence agency that reports on troops does not give them its country', () => {
+  const { actors } = actorsOf('Belarusian soldiers held drills on Monday. Poland\'s intelligence agency said troops were massing near the border.');
+  assert.ok(find(actors, 'BLR', 'MIL'));
+  assert.ok(!find(actors, 'POL', 'MIL'), actors.map(tuple).join(' '));
+});

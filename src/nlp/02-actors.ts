@@ -32,9 +32,10 @@ const DEFINITE = new Set(['the', 'these', 'those']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 /** What each kind of pronoun may refer to. */
-const REFERENT: Record<string, (e: ActorEntity) => boolean> = {
+const REFERENT: Record<string, (e: ActorEntity, m: Mention) => boolean> = {
   singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
-  plural: (e) => e.kind === 'group',
+  // "the North Koreans ... they": a state named by its people is plural
+  plural: (e, m) => e.kind === 'group' || m.people === true,
   person: (e) => e.kind === 'person',
 };
 /** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
@@ -220,6 +221,7 @@ class ActorFinder {
       }
     }
     const mention = this.mention(own, i, m.end);
+    if (country?.form === 'people') mention.people = true;
     // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who; before an act or a holding it is who acts or owns ("a Russian attack", "German goods")
     if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit)) this.markWeak(mention, own.code);
     return possessive ? j : m.end;
@@ -530,14 +532,14 @@ class ActorFinder {
   }
 
   /** The most recent entity that passes the test, mentioned within `reach` sentences before token i. */
-  private recent(test: (e: ActorEntity) => boolean, reach: number, i: number): ActorEntity | undefined {
+  private recent(test: (e: ActorEntity, m: Mention) => boolean, reach: number, i: number): ActorEntity | undefined {
     const sentence = this.tokens[i].sentence;
     for (let k = this.mentions.length - 1; k >= 0; k--) {
       const m = this.mentions[k];
       if (sentence - m.sentence > reach) return undefined;
       if (m.start >= this.tokens[i].start || this.weak.has(m)) continue;
       const e = this.entityOfMention.get(m)!;
-      if (test(e)) return e;
+      if (test(e, m)) return e;
     }
     return undefined;
   }

@@ -93,6 +93,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       h.frame = fillFrame(ctx, h);
       const f = h.frame;
       if (!f?.source.length) continue;
+      if (!f.target.length) answeredActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
       history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index });
     }
@@ -671,6 +672,27 @@ function themesOf(ctx: SentenceContext, h: Hit): Set<string> {
 }
 
 const codesOf = (ctx: SentenceContext, ms: number[]): string => [...new Set(ms.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code))].sort().join('+');
+
+/**
+ * A forceful act "in response to" (or "in retaliation for") someone's act is aimed at that someone: "a limited
+ * Israeli strike in response to Iran's attack" targets Iran.
+ */
+function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
+  if (familyOf(f.row) !== 'force' && f.row.type !== 'THREATEN') return;
+  const c = ctx.clause;
+  for (let i = c.first; i + 2 < c.end; i++) {
+    const w = c.tokens[i];
+    if (!ctx.model.classes.get(w.lemma)?.has('response')) continue;
+    const ch = chunkAtToken(c, i + 2);
+    if (!ch || ch.start !== i + 2 || (ch.prep !== 'to' && ch.prep !== 'for')) continue;
+    const answered = actorsOfChunk(ctx, ch, ch.end, f.source);
+    if (!answered) continue;
+    f.target = answered.mentions;
+    f.confidence -= 0.1;
+    f.why.push(`target: the one whose act it answers ("${c.tokens.slice(i, ch.end).map((t) => t.text).join(' ')}")`);
+    return;
+  }
+}
 
 /** Prepositions that name the side an assault is fought on, not its target. */
 const SIDES = new Set(['for', 'alongside']);

@@ -9,6 +9,7 @@ import type { DocId, IsoDate } from '../core/ids.js';
 import { fingerprint } from '../ingest/dedup.js';
 import { ARTICLE, article, SAME_TOPIC, SYNDICATED } from './fixtures.js';
 import { openStore } from './index.js';
+import { probePostgres } from './postgres/probe.js';
 import { StoreError, type ClusterId, type JobId, type Storage } from './types.js';
 
 const PG_URL = process.env.WATCHFLOOR_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -400,19 +401,6 @@ for (const backend of backends) {
 function specOf(i: number) {
   const r = REPORTS[i];
   return { externalId: r.meta.externalId, published: r.meta.published, source: r.meta.source, title: r.meta.title, text: r.text, actors: ACTORS };
-}
-
-async function probePostgres(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message || String((err as { code?: string }).code) : String(err);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 async function dropSchema(schema: string): Promise<void> {

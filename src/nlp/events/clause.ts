@@ -53,7 +53,7 @@ const POSSESSIVE = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const QUANTIFIERS = new Set(['about', 'nearly', 'roughly', 'some', 'more', 'than', 'least', 'almost', 'around', 'approximately', 'over', 'only']);
 const COORDINATORS = new Set(['and', 'or', 'nor', 'but']);
 /** verbs whose object is the subject of the infinitive that follows ("urged Seoul to ...") */
-const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let']);
+const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let', 'warn']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 /** Time words that head an adverbial noun phrase of their own (a closed class, like the determiners above). */
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
@@ -385,8 +385,8 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   }
   if (g.infinitive) {
     let q = p;
-    // "is likely to", "is ready to": skip the predicate adjective to its copula
-    while (q >= first && (tokens[q].pos === 'ADJ' || tokens[q].pos === 'ADV')) q--;
+    // "is likely to", "is ready to": skip the predicate adjective to its copula; "warned Iran not to": the negation
+    while (q >= first && (tokens[q].pos === 'ADJ' || tokens[q].pos === 'ADV' || tokens[q].lower === 'not')) q--;
     const obj = chunkEndingAt(c, q);
     if (obj && obj.prep === null) {
       const governor = groupAtToken(c, obj.start - 1);
@@ -416,7 +416,8 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     const prev = groupBefore(c, p);
     if (!prev) return null;
     const obj = objectOf(c, prev);
-    if (t.lower !== 'by' && obj && obj.end === p) return { chunks: [obj], route: 'object-control' };
+    // "accused Seoul of flying" (the object), but "denied any role in damaging" (the subject)
+    if (t.lower !== 'by' && obj && obj.end === p && namesActor(c, obj)) return { chunks: [obj], route: 'object-control' };
     // "soldiers have been killed and 2,700 wounded while fighting": the nearest earlier subject that names someone
     for (let g2: VerbGroup | null = prev; g2; g2 = groupBefore(c, g2.start)) {
       const s = subjectOf(c, g2, depth + 1);
