@@ -218,3 +218,17 @@ test('an intelligence agency that reports on troops does not give them its count
   assert.ok(find(actors, 'BLR', 'MIL'));
   assert.ok(!find(actors, 'POL', 'MIL'), actors.map(tuple).join(' '));
 });
+
+test('"it" and "they" prefer the subject of their sentence over a later object; a people named by its demonym is plural', () => {
+  const it = actorsOf('Lithuania told Latvia on Monday that it would close the border.');
+  assert.ok(surfaces(find(it.actors, 'LTU', undefined)!, it.text).includes('it'));
+  const they = actorsOf('Kenya has not seen the Somalis attacking Ethiopian troops, but if they crossed the border, they would be stopped.');
+  const somalis = find(they.actors, 'SOM', undefined);
+  assert.deepEqual(somalis && surfaces(somalis, they.text), ['Somalis', 'they', 'they']);
+});
+
+test('a place aimed at by an act stands for its state ("strikes on Georgian villages")', () => {
+  const { actors } = actorsOf('Armenia stepped up artillery strikes on Azerbaijani villages. Tourists visited Georgian villages.');
+  assert.ok(find(actors, 'AZE', undefined), actors.map(tuple).join(' '));
+  assert.ok(!find(actors, 'GEO', undefined));
+});

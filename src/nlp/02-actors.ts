@@ -32,10 +32,9 @@ const DEFINITE = new Set(['the', 'these', 'those']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 /** What each kind of pronoun may refer to. */
-const REFERENT: Record<string, (e: ActorEntity, m: Mention) => boolean> = {
+const REFERENT: Record<string, (e: ActorEntity) => boolean> = {
   singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
-  // "the North Koreans ... they": a state named by its people is plural
-  plural: (e, m) => e.kind === 'group' || m.people === true,
+  plural: (e) => e.kind === 'group',
   person: (e) => e.kind === 'person',
 };
 /** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
@@ -50,6 +49,8 @@ const ROLES_IN_A_STATE = new Set([...STATE_ORGANS, 'ELI']);
 const VERB_FOLLOWERS = new Set(['DET', 'ADP', 'PRON', 'PART', 'ADV', 'NUM']);
 /** Sectors whose bodies mostly report on other states' forces: intelligence agencies and the media. */
 const REPORTERS = new Set(['SPY', 'MED']);
+/** Prepositions that join an act to what it is aimed at ("strikes on", "attacks against"). */
+const AIMED = new Set(['on', 'against', 'at', 'into']);
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -82,6 +83,8 @@ class ActorFinder {
   private readonly lastByRef = new Map<string, ActorEntity>();
   private readonly lastByRole = new Map<string, ActorEntity>();
   private lastState: ActorEntity | undefined;
+  /** states named by their people ("the North Koreans"), which plural pronouns may refer to */
+  private readonly peopleMentions = new Set<Mention>();
   /** surnames of people named so far ("Kim", "Austin") */
   private readonly surnames = new Map<string, ActorEntity>();
 
@@ -221,9 +224,9 @@ class ActorFinder {
       }
     }
     const mention = this.mention(own, i, m.end);
-    if (country?.form === 'people') mention.people = true;
+    if (country?.form === 'people') this.peopleMentions.add(mention);
     // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who; before an act or a holding it is who acts or owns ("a Russian attack", "German goods")
-    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit)) this.markWeak(mention, own.code);
+    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit) && !this.afterAct(i)) this.markWeak(mention, own.code);
     return possessive ? j : m.end;
   }
 
@@ -293,6 +296,15 @@ class ActorFinder {
   private agencyAt(j: number, limit: number): boolean {
     return j + 1 < limit && this.tokens[j].text === '-' && this.tokens[j].start === this.tokens[j - 1].end
       && this.tokens[j + 1].start === this.tokens[j].end && this.model.cues.agency.has(this.norms[j + 1]);
+  }
+
+  /** "strikes on Ukrainian cities", "attacked Iraqi towns": the place an act is aimed at stands for its state, the target. */
+  private afterAct(i: number): boolean {
+    let k = i - 1;
+    if (k >= 0 && DEFINITE.has(this.norms[k])) k--;
+    if (k >= 1 && AIMED.has(this.norms[k])) k--;
+    else if (k < 0 || this.tokens[k].pos !== 'VERB') return false;
+    return k >= 0 && (this.model.cues.act.has(this.norms[k]) || this.model.cues.act.has(this.tokens[k].lemma));
   }
 
   /** Whether the noun phrase from token j ends in a noun of an act or a holding: "[missile] strikes", "drone attack", "goods". */
@@ -514,9 +526,9 @@ class ActorFinder {
     if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma)) return end;
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
-      : ref === 'singular' ? this.recent(REFERENT.singular, 0, i) ?? this.previousSubject(i, REFERENT.singular)
-      : ref === 'person' ? this.subjectPerson(i)
-      : this.recent(REFERENT[ref], PRONOUN_REACH, i);
+      : ref === 'singular' ? this.subject(i, REFERENT.singular, 0) ?? this.previousSubject(i, REFERENT.singular)
+      : ref === 'person' ? this.subject(i, (e) => e.kind === 'person', PERSON_REACH)
+      : this.subject(i, (e, m) => REFERENT.plural(e) || this.peopleMentions.has(m), PRONOUN_REACH);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
@@ -545,18 +557,18 @@ class ActorFinder {
   }
 
   /**
-   * The person "he" or "she" at token i refers to: in the nearest sentence that names a person, the first one who is
-   * the subject of a verb ("Zelenskiy offered ... to Kim Jong Un. He said ..." is Zelenskiy), else the latest one named.
+   * What "he", "she" or "they" at token i refers to: in the nearest sentence with a candidate that passes the test, the
+   * first one that is the subject of a verb ("Zelenskiy offered ... to Kim Jong Un. He said ..." is Zelenskiy), else the latest.
    */
-  private subjectPerson(i: number): ActorEntity | undefined {
+  private subject(i: number, test: (e: ActorEntity, m: Mention) => boolean, reach: number): ActorEntity | undefined {
     const sentence = this.tokens[i].sentence;
     let nearest = -1;
     let subject: ActorEntity | undefined, latest: ActorEntity | undefined;
     for (let k = this.mentions.length - 1; k >= 0; k--) {
       const m = this.mentions[k];
-      if (sentence - m.sentence > PERSON_REACH || (nearest >= 0 && m.sentence !== nearest)) break;
+      if (sentence - m.sentence > reach || (nearest >= 0 && m.sentence !== nearest)) break;
       const e = this.entityOfMention.get(m)!;
-      if (m.start >= this.tokens[i].start || this.weak.has(m) || e.kind !== 'person') continue;
+      if (m.start >= this.tokens[i].start || this.weak.has(m) || !test(e, m)) continue;
       nearest = m.sentence;
       latest ??= e;
       const next = this.tokens[m.endToken];

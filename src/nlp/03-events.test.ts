@@ -199,3 +199,35 @@ test('troops that are trained receive the training; what is sought names whom it
 test('a class is found under a word\'s lemma and its own form ("defences", lemma "defense")', () => {
   assert.deepEqual(eventsOf('NATO will bolster air defences in Poland.', { NATO: 'IGO', Poland: 'POL' }), ['MOBILIZE IGO->POL']);
 });
+
+test('a mutual act of countries named together, with no one else named, runs from each to the others', () => {
+  assert.deepEqual(eventsOf('Russia and Belarus signed a defence treaty on Friday.', { Russia: 'RUS', Belarus: 'BLR' }), ['SUPPORT RUS->BLR', 'SUPPORT BLR->RUS']);
+  // not when a target is named, nor for acts that are not mutual
+  assert.deepEqual(eventsOf('Russia and Belarus condemned Poland.', { Russia: 'RUS', Belarus: 'BLR', Poland: 'POL' }), ['ACCUSE RUS+BLR->POL']);
+  assert.deepEqual(eventsOf('Russia and Belarus held talks with China.', { Russia: 'RUS', Belarus: 'BLR', China: 'CHN' }), ['CONSULT RUS+BLR->CHN']);
+});
+
+test('a forceful act in response to someone\'s act targets that someone', () => {
+  assert.deepEqual(eventsOf('The Syrian army launched an offensive in response to Turkey\'s attack.', { Syrian: 'SYR', Turkey: 'TUR' }).slice(0, 1), ['ASSAULT SYR->TUR']);
+});
+
+test('weapons launched at someone are an assault on them', () => {
+  assert.deepEqual(eventsOf('Syria launched dozens of missiles at Turkey overnight.', { Syria: 'SYR', Turkey: 'TUR' }), ['ASSAULT SYR->TUR']);
+  assert.deepEqual(eventsOf('Syria launched two missiles on Sunday.', { Syria: 'SYR' }), ['MOBILIZE SYR->']);
+});
+
+test('a protest\'s purpose clause names what it protests against', () => {
+  assert.deepEqual(eventsOf('Farmers in Lyon blocked a road to show their anger at Brazil\'s trade policy, police said.', { 'Farmers in Lyon': 'FRA', Brazil: 'BRA' }), ['PROTEST FRA->BRA']);
+});
+
+test('an indefinite event noun without actors takes those of the same act just told', () => {
+  const text = 'Officials said Pyongyang had finished preparations for a nuclear test. A nuclear test could be carried out next week, they said.';
+  assert.deepEqual(eventsOf(text, { Pyongyang: 'PRK' }), ['MOBILIZE PRK->', 'MOBILIZE PRK->']);
+  // without such an act, it has no source and is no event
+  assert.deepEqual(eventsOf('A nuclear test could be carried out next week, officials said.', {}), []);
+});
+
+test('a complement past an abbreviation in brackets, and the subject of a warning\'s object', () => {
+  assert.deepEqual(eventsOf('The IAEA sent inspectors to the Arak Heavy Water Reactor (IR-40) in Iran.', { IAEA: 'IGO', Iran: 'IRN' }), ['ACCUSE IGO->IRN']);
+  assert.deepEqual(eventsOf('Washington warned Tehran not to attack Israeli ships.', { Washington: 'USA', Tehran: 'IRN', Israeli: 'ISR' }), ['ASSAULT IRN->ISR']);
+});

@@ -94,6 +94,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const f = h.frame;
       if (!f?.source.length) continue;
       if (!f.target.length) answeredActor(ctx, h, f);
+      if (!f.target.length) protestedActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
       history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index });
     }
@@ -337,8 +338,10 @@ function actorsNamedBy(ctx: SentenceContext, chunks: Chunk[], transfer: boolean,
   let uncoded = direct;
   let cur = chunks[chunks.length - 1];
   for (let depth = 0; depth < 3; depth++) {
-    const next = chunkAtToken(c, cur.end + 1);
-    if (!next || next.start !== cur.end + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) break;
+    // "Esfahan Uranium Conversion Facilities (UCF) in central Iran": an abbreviation in brackets keeps the complement
+    const after = c.tokens[cur.end]?.text === '(' && c.tokens[cur.end + 2]?.text === ')' ? cur.end + 3 : cur.end;
+    const next = chunkAtToken(c, after + 1);
+    if (!next || next.start !== after + 1 || !next.prep || !COMPLEMENT_PREPS.has(next.prep)) break;
     const ms = actorsOfChunks(ctx, coordinatedAfter(c, next, c.end), exclude);
     // "doctors from two American aid groups": an uncoded person takes the country of the body they come from
     if (ms.length && coded(ms)) return ms;
@@ -692,6 +695,19 @@ function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.why.push(`target: the one whose act it answers ("${c.tokens.slice(i, ch.end).map((t) => t.text).join(' ')}")`);
     return;
   }
+}
+
+/** A protest's purpose clause says what it is against: "blocked a road to show their disapproval of the United States' policies". */
+function protestedActor(ctx: SentenceContext, h: Hit, f: Frame): void {
+  if (f.row.type !== 'PROTEST' || !h.purpose) return;
+  const c = ctx.clause;
+  let end = h.purpose.end;
+  while (end < c.end && c.tokens[end].text !== ',' && !HARD_STOPS.has(c.tokens[end].text)) end++;
+  const found = firstActorIn(ctx, h.purpose.end, end, f.source);
+  if (!found) return;
+  f.target = found.mentions;
+  f.confidence -= 0.1;
+  f.why.push(`target: the first actor in its purpose clause, what it protests against: ${describe(ctx, found.mentions)}`);
 }
 
 /** Prepositions that name the side an assault is fought on, not its target. */

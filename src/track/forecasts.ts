@@ -98,18 +98,52 @@ const daysBetween = (a: string, b: string): number => Math.round((Date.parse(b) 
 export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Resolution>, options: TrackOptions): TrackedForecast[] {
   const ordered = [...events].sort((a, b) => a.docDate.localeCompare(b.docDate) || a.id.localeCompare(b.id));
   const forecasts: TrackedForecast[] = [];
+  // forecasts can only group with others of the same issuer and source, and evidence must share a source (and, for a
+  // forecast with a target, a target or none): indexing by those keeps the registry near-linear in the archive's size
+  const open = new Map<string, TrackedForecast[]>();
+  const index = new Map<string, TrackEvent[]>();
+  const add = (key: string, e: TrackEvent) => (index.get(key) ?? index.set(key, []).get(key)!).push(e);
   for (const e of ordered) {
+    for (const c of e.sourceCodes) {
+      add(c, e);
+      if (!e.targetCodes.length) add(`${c}>`, e);
+      for (const t of e.targetCodes) add(`${c}>${t}`, e);
+    }
     if (e.status !== 'forecast' || !e.sourceCodes.length) continue;
-    const same = forecasts.find((f) => sameForecast(f, e));
+    const key = `${e.issuer ?? ''}|${[...e.sourceCodes].sort().join('+')}`;
+    const candidates = open.get(key) ?? open.set(key, []).get(key)!;
+    const same = candidates.find((f) => sameForecast(f, e));
     if (same) { addReport(same, e); continue; }
-    forecasts.push(newForecast(e));
+    const f = newForecast(e);
+    candidates.push(f);
+    forecasts.push(f);
   }
   for (const f of forecasts) {
-    f.proposal = propose(f, ordered, options);
+    const keys = f.targetCodes.length ? f.sourceCodes.flatMap((c) => [`${c}>`, ...f.targetCodes.map((t) => `${c}>${t}`)]) : f.sourceCodes;
+    f.proposal = propose(f, reportsFrom(keys.map((k) => index.get(k) ?? []), f.issued), options);
     f.resolution = resolutions.get(f.id);
     f.state = f.resolution && f.resolution.state !== 'open' ? f.resolution.state : f.proposal?.state ?? 'open';
   }
   return forecasts;
+}
+
+/** The events of several date-ordered lists reported on or after a day, each once. */
+function reportsFrom(lists: TrackEvent[][], day: string): TrackEvent[] {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length === 1) return nonEmpty[0].slice(firstOnOrAfter(nonEmpty[0], day));
+  const out = new Set<TrackEvent>();
+  for (const list of nonEmpty) for (let i = firstOnOrAfter(list, day); i < list.length; i++) out.add(list[i]);
+  return [...out];
+}
+
+/** Index of the first event reported on or after a day, in a list sorted by report date. */
+function firstOnOrAfter(list: TrackEvent[], day: string): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].docDate < day) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 function newForecast(e: TrackEvent): TrackedForecast {
@@ -172,8 +206,16 @@ export function fulfilmentPeriod(f: TrackedForecast, horizonDays = DEFAULT_HORIZ
   return { start: addDays(f.window.start as IsoDate, -Math.max(3, Math.round(length / 4))), end: addDays(f.window.end as IsoDate, tolerance) };
 }
 
-/** When the reported act took place, as an interval: its own window, else up to a month before its report. */
+const periods = new WeakMap<TrackEvent, { start: string; end: string }>();
+
+/** When the reported act took place, as an interval: its own window, else up to a month before its report (computed once per event). */
 function eventPeriod(e: TrackEvent): { start: string; end: string } {
+  let p = periods.get(e);
+  if (!p) periods.set(e, (p = computePeriod(e)));
+  return p;
+}
+
+function computePeriod(e: TrackEvent): { start: string; end: string } {
   if (e.windowStart && e.windowEnd) return { start: e.windowStart, end: maxDate(e.windowStart, minDate(e.windowEnd, e.docDate)) };
   return { start: addDays(e.docDate as IsoDate, -UNDATED_LOOKBACK_DAYS), end: e.docDate };
 }

@@ -119,6 +119,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
   // "and plans to dispatch", "Pyongyang plans to dispatch"
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
+  // "a role in damaging the cables": an "-ing" word between a preposition and a determiner is a gerund with its object
+  if (t.lower.endsWith('ing') && prev.pos === 'ADP' && !!next && (next.pos === 'DET' || POSSESSIVE.has(next.lower))) return true;
   // the rest concerns trigger verb forms tagged as nouns
   if (t.pos !== 'NOUN' || !isVerbForm(t) || next?.pos === 'VERB' || next?.pos === 'AUX') return false;
   // "to help support the rights", "to demand the return": a verb form between a verb (or "to") and its object
@@ -130,7 +132,9 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   let k = i - 1;
   while (k > first && (tokens[k - 1].pos === 'PROPN' || (mentionAt[k - 1] >= 0 && mentionAt[k - 1] === mentionAt[i - 1]))) k--;
   const opener = k > first ? tokens[k - 1] : undefined;
-  return !opener || !(opener.pos === 'DET' || opener.pos === 'ADP' || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower));
+  // "attack Israeli ships.": after a verb, a name with nothing after its noun is that verb's object
+  const objectOfVerb = opener?.pos === 'VERB' && (!next || next.pos === 'PUNCT' || next.pos === 'ADP');
+  return !opener || !(objectOfVerb || opener.pos === 'DET' || opener.pos === 'ADP' || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower));
 }
 
 function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words: WordKnowledge): void {
