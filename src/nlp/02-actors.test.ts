@@ -232,3 +232,15 @@ test('a place aimed at by an act stands for its state ("strikes on Georgian vill
   assert.ok(find(actors, 'AZE', undefined), actors.map(tuple).join(' '));
   assert.ok(!find(actors, 'GEO', undefined));
 });
+
+test('a state\'s own security council is not the UN\'s, and its spokesman is that state\'s', () => {
+  const { actors } = actorsOf('National Security Council spokesman Sean Savett said Russian forces fired the missiles.');
+  assert.ok(!actors.some((a) => a.code === 'IGO' || a.code === 'RUS' && a.sector === 'GOV'), actors.map(tuple).join(' '));
+  assert.ok(find(actors, 'USA', 'GOV'));
+});
+
+test('bare government nouns speak for the subject of their sentence ("..., state media said")', () => {
+  const { actors, text } = actorsOf('Cuban leader Miguel Diaz-Canel told the Venezuelan envoy that Havana backed Caracas in its dispute with Guyana, state media said.');
+  const media = actors.find((a) => surfaces(a, text).includes('state media'));
+  assert.equal(media && media.code, 'CUB');
+});

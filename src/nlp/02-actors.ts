@@ -527,7 +527,8 @@ class ActorFinder {
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
       : ref === 'singular' ? this.subject(i, REFERENT.singular, 0) ?? this.previousSubject(i, REFERENT.singular)
-      : ref === 'person' ? this.subject(i, (e) => e.kind === 'person', PERSON_REACH)
+      : ref === 'person' ? this.subject(i, REFERENT.person, PERSON_REACH)
+      // "the North Koreans ... they": a state named by its people is plural
       : this.subject(i, (e, m) => REFERENT.plural(e) || this.peopleMentions.has(m), PRONOUN_REACH);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
@@ -544,14 +545,14 @@ class ActorFinder {
   }
 
   /** The most recent entity that passes the test, mentioned within `reach` sentences before token i. */
-  private recent(test: (e: ActorEntity, m: Mention) => boolean, reach: number, i: number): ActorEntity | undefined {
+  private recent(test: (e: ActorEntity) => boolean, reach: number, i: number): ActorEntity | undefined {
     const sentence = this.tokens[i].sentence;
     for (let k = this.mentions.length - 1; k >= 0; k--) {
       const m = this.mentions[k];
       if (sentence - m.sentence > reach) return undefined;
       if (m.start >= this.tokens[i].start || this.weak.has(m)) continue;
       const e = this.entityOfMention.get(m)!;
-      if (test(e, m)) return e;
+      if (test(e)) return e;
     }
     return undefined;
   }
@@ -626,7 +627,9 @@ class ActorFinder {
   /** The country of a bare noun of a state organ: a state acting earlier in the sentence, else the country of the last body of its sector ("the contingent" after "North Korean troops"), else the context. */
   private agentContext(sector: string, i: number): string {
     // a ship or company in the sentence says nothing about whose police or troops these are, nor does an intelligence agency or the media that report on forces
-    const inSentence = this.recent((e) => isStateCode(e.code) && e.sector !== 'BUS' && !(sector === 'MIL' && REPORTERS.has(e.sector ?? '')), 0, i);
+    const fits = (e: ActorEntity) => isStateCode(e.code) && e.sector !== 'BUS' && !(sector === 'MIL' && REPORTERS.has(e.sector ?? ''));
+    // "Kim told Lavrov that Pyongyang would support Moscow's actions in Ukraine, state media said": officials speak for the sentence's subject
+    const inSentence = sector === 'GOV' ? this.firstInSentence(fits, i) : this.recent(fits, 0, i);
     if (inSentence) return inSentence.code;
     const earlier = this.lastBySector.get(sector);
     return earlier && isStateCode(earlier.code) ? earlier.code : this.contextCode(i);

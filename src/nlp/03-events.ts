@@ -517,6 +517,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   // "has been accused of misusing funds, much of it embezzled, by officials": a passive's agent may come after a comma
   const agent = pps.find((p) => p.prep === 'by') ?? (passive ? prepositionalChunks(ctx, h.scopeEnd, c.end).find((p) => p.prep === 'by') : undefined);
   const agentActors = agent ? actorsOfChunks(ctx, agent.chunks) : [];
+  if (obj && c.tokens[obj.head].pos === 'NUM') for (const k of elidedThemes(ctx, h, subjectActors)) classes.add(k);
   const subjectIsTheme = subject?.chunks.some((ch) => isTheme(ctx, ch)) ?? false;
   if (subject && subject.route !== 'subject' && !passive) { confidence -= 0.1; why.push(`source: subject shared through ${subject.route}`); }
   const objTheme = objChunks?.some((ch) => isTheme(ctx, ch)) ?? false;
@@ -553,6 +554,20 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     return { row, source, target: found?.mentions ?? [], ally: sideOf(ctx, row, pps, source), confidence, why, route: subject?.route };
   }
   return null;
+}
+
+/**
+ * "sent 8,000 workers to Russia and planned to send several thousand more": an object that only counts moves what the
+ * same verb of the same source moved last.
+ */
+function elidedThemes(ctx: SentenceContext, h: Hit, source: number[]): Set<string> {
+  const lemma = ctx.clause.tokens[h.token].lemma;
+  const own = codesOf(ctx, source);
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+    const a = ctx.history[k];
+    if (a.lemma === lemma && (!own || codesOf(ctx, a.source) === own)) return a.themes;
+  }
+  return new Set();
 }
 
 /** The second of two bare objects ("shipped Russia millions of shells" has Russia first; "sent troops Russia" has none). */
@@ -626,6 +641,10 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       : targetFor(ctx, row, null, [...complement, ...lightPps], h.purpose ? beneficiaries(ctx, h.purpose) : [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (found) target = found.mentions.filter((m) => !source.includes(m));
     else if (possessed.length) target = possessed;
+    else if (row.targetObj || row.targetPreps.size) {
+      const hit = relativeClauseActor(ctx, complementEnd(c, own.end), source);
+      if (hit.length) { target = hit; confidence -= 0.1; why.push(`target: named in the relative clause that says what it does: ${describe(ctx, hit)}`); }
+    }
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
     // an act told before: it takes that act's type and actors
     const definite = ANAPHORIC_DETERMINERS.has(c.tokens[np.start].lower) || sourceHow === 'possessor';
@@ -695,6 +714,22 @@ function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.why.push(`target: the one whose act it answers ("${c.tokens.slice(i, ch.end).map((t) => t.text).join(' ')}")`);
     return;
   }
+}
+
+/**
+ * "a package of sanctions that would ban imports of Russian gas", "an attack which killed three Ukrainian soldiers":
+ * the first actor in a relative clause whose pronoun is its subject. One with a subject of its own ("sanctions that
+ * Russia ignores") names no recipient.
+ */
+function relativeClauseActor(ctx: SentenceContext, at: number, source: number[]): number[] {
+  const c = ctx.clause;
+  const pronoun = c.tokens[at];
+  if (at + 1 >= c.end || (pronoun.lower !== 'that' && pronoun.lower !== 'which')) return [];
+  const g = groupAtToken(c, at + 1);
+  if (!g || g.start !== at + 1) return [];
+  let end = g.end;
+  while (end < c.end && c.tokens[end].text !== ',' && !HARD_STOPS.has(c.tokens[end].text)) end++;
+  return firstActorIn(ctx, g.end, end, source)?.mentions ?? [];
 }
 
 /** A protest's purpose clause says what it is against: "blocked a road to show their disapproval of the United States' policies". */
@@ -840,8 +875,9 @@ function lightVerbOf(ctx: SentenceContext, np: Chunk): { group: VerbGroup; subje
     const verb = c.tokens[g.head];
     const shapes = ctx.model.lightVerbs.get(verb.lemma) ?? ctx.model.lightVerbs.get(verb.lower);
     if (!shapes) return null;
-    // the words between verb and noun, the noun's preposition among them ("returned to talks": ["to"])
-    const between = c.tokens.slice(g.head + 1, at + 1).map((t) => t.lower);
+    // the words between verb and noun but adverbs, the noun's preposition among them ("returned to talks": ["to"];
+    // "announce more assistance": [])
+    const between = c.tokens.slice(g.head + 1, at + 1).filter((t) => t.pos !== 'ADV').map((t) => t.lower);
     if (!shapes.some((p) => p.length === between.length && p.every((w, k) => w === between[k]))) return null;
     let end = np.end;
     while (end < c.end && !HARD_STOPS.has(c.tokens[end].text) && c.tokens[end].text !== ',' && !groupAtToken(c, end) && c.tokens[end].pos !== 'SCONJ') end++;
