@@ -231,3 +231,14 @@ test('a complement past an abbreviation in brackets, and the subject of a warnin
   assert.deepEqual(eventsOf('The IAEA sent inspectors to the Arak Heavy Water Reactor (IR-40) in Iran.', { IAEA: 'IGO', Iran: 'IRN' }), ['ACCUSE IGO->IRN']);
   assert.deepEqual(eventsOf('Washington warned Tehran not to attack Israeli ships.', { Washington: 'USA', Tehran: 'IRN', Israeli: 'ISR' }), ['ASSAULT IRN->ISR']);
 });
+
+test('a light verb reaches its noun past an adverb; a bare count moves what the same verb moved before', () => {
+  assert.deepEqual(eventsOf('Washington would announce more military assistance for Kyiv within days.', { Washington: 'USA', Kyiv: 'UKR' }), ['AID USA->UKR']);
+  const text = 'Manila sent 2,000 workers to Qatar last year and plans to send several thousand more this year.';
+  assert.deepEqual(eventsOf(text, { Manila: 'PHL', Qatar: 'QAT' }), ['COOPERATE PHL->QAT', 'COOPERATE PHL->QAT']);
+});
+
+test('a relative clause whose pronoun is its subject names the target of an event noun; one with its own subject does not', () => {
+  assert.deepEqual(eventsOf('Brussels proposed new sanctions that would ban imports of Russian gas.', { Brussels: 'IGO', Russian: 'RUS' }), ['SANCTION IGO->RUS']);
+  assert.deepEqual(eventsOf('Brussels proposed new sanctions that Russian officials called absurd.', { Brussels: 'IGO', Russian: 'RUS' }).filter((e) => e.startsWith('SANCTION')), ['SANCTION IGO->']);
+});

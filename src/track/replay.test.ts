@@ -7,6 +7,8 @@ import path from 'node:path';
 import { loadModel } from '../nlp/model/load.js';
 import { openStore } from '../store/index.js';
 import { replayStorylines } from './replay.js';
+import { parseProblem } from './problems.js';
+import { watchProblems } from './service.js';
 
 const DEV = path.resolve(process.env.WATCHFLOOR_SHARED ?? '../shared', 'eval', 'articles', 'dev');
 const available = fs.existsSync(path.join(DEV, 'storylines.json'));
@@ -25,6 +27,30 @@ test('the seed forecast ends confirmed, citing the confirming article', { skip: 
     const f = forecasts.find((x) => x.id === seed.forecastId)!;
     assert.ok(f.proposal!.evidence.some((e) => nameOf(e.docId) === 'dev-001'), `cited ${f.proposal!.evidence.map((e) => nameOf(e.docId)).join(', ')}`);
     assert.deepEqual([f.window?.start, f.window?.end, f.issuer], ['2024-07-01', '2024-08-31', 'KOR-SPY']);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the example warning problem moves as the storyline\'s articles arrive', { skip: available ? false : `no dev articles at ${DEV}` }, async () => {
+  const problem = parseProblem(fs.readFileSync(path.resolve('examples', 'problems', 'prk-troops-russia.yaml'), 'utf8'), 'prk-troops-russia.yaml');
+  const storylines = JSON.parse(fs.readFileSync(path.join(DEV, 'storylines.json'), 'utf8'));
+  const articles = fs.readdirSync(DEV).filter((f) => /^dev-.*\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(DEV, f), 'utf8')));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-watch-'));
+  const store = await openStore(path.join(dir, 'a.db'));
+  try {
+    await replayStorylines(articles, storylines, store, loadModel());
+    const at = async (day: string) => {
+      const [s] = await watchProblems(store, [problem], day);
+      return { score: s.score, state: Object.fromEntries(s.indicators.map((i) => [i.id, i.state])) };
+    };
+    const june = await at('2024-06-20'), october = await at('2024-10-31'), november = await at('2024-11-20');
+    assert.equal(june.state.warning, 'observed', 'the seed\'s warning is observed on its day');
+    assert.equal(june.state.deployed, 'not observed');
+    assert.notEqual(october.state.deployed, 'not observed', 'troops reported in Russia by late October');
+    assert.notEqual(november.state.combat, 'not observed', 'combat reported by November');
+    assert.ok(june.score < october.score && october.score <= november.score, `scores ${june.score} ${october.score} ${november.score}`);
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
