@@ -727,18 +727,19 @@ function relativeClauseActor(ctx: SentenceContext, at: number, source: number[])
   if (at + 1 >= c.end || (pronoun.lower !== 'that' && pronoun.lower !== 'which')) return [];
   const g = groupAtToken(c, at + 1);
   if (!g || g.start !== at + 1) return [];
-  let end = g.end;
-  while (end < c.end && c.tokens[end].text !== ',' && !HARD_STOPS.has(c.tokens[end].text)) end++;
-  return firstActorIn(ctx, g.end, end, source)?.mentions ?? [];
+  return firstActorIn(ctx, g.end, commaAfter(c, g.end), source)?.mentions ?? [];
+}
+
+/** The first comma or hard stop from token i on, or the end of the sentence: where a clause told inside it ends. */
+function commaAfter(c: Clause, i: number): number {
+  while (i < c.end && c.tokens[i].text !== ',' && !HARD_STOPS.has(c.tokens[i].text)) i++;
+  return i;
 }
 
 /** A protest's purpose clause says what it is against: "blocked a road to show their disapproval of the United States' policies". */
 function protestedActor(ctx: SentenceContext, h: Hit, f: Frame): void {
   if (f.row.type !== 'PROTEST' || !h.purpose) return;
-  const c = ctx.clause;
-  let end = h.purpose.end;
-  while (end < c.end && c.tokens[end].text !== ',' && !HARD_STOPS.has(c.tokens[end].text)) end++;
-  const found = firstActorIn(ctx, h.purpose.end, end, f.source);
+  const found = firstActorIn(ctx, h.purpose.end, commaAfter(ctx.clause, h.purpose.end), f.source);
   if (!found) return;
   f.target = found.mentions;
   f.confidence -= 0.1;
@@ -756,8 +757,8 @@ function sideOf(ctx: SentenceContext, row: TriggerRow, pps: { prep: string; chun
 }
 
 /** The enemy of a side: the target of its latest assault, or the source of the latest assault on it. */
-function enemyOf(ctx: SentenceContext, side: string, from: number): number[] {
-  for (let k = from; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+function enemyOf(ctx: SentenceContext, side: string): number[] {
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
     const a = ctx.history[k];
     if (a.row.type !== 'ASSAULT') continue;
     if (codesOf(ctx, a.source) === side && a.target.length) return a.target;
@@ -775,9 +776,8 @@ function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
   if (!CONTINUING.has(f.row.type)) return;
   const family = familyOf(f.row);
   const own = codesOf(ctx, f.source);
-  const last = ctx.history.length - 1;
   if (f.row.type === 'ASSAULT' && f.ally?.length) {
-    const enemy = enemyOf(ctx, codesOf(ctx, f.ally), last).filter((m) => !f.source.includes(m));
+    const enemy = enemyOf(ctx, codesOf(ctx, f.ally)).filter((m) => !f.source.includes(m));
     if (enemy.length) {
       f.target = enemy;
       f.confidence -= 0.15;
@@ -785,7 +785,7 @@ function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
       return;
     }
   }
-  for (let k = last; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
     const a = ctx.history[k];
     if (family === 'transfer' && a.row.type === 'ASSAULT' && a.ally.length && codesOf(ctx, a.source) === own) {
       const aid = h.rows.find((r) => r.type === 'AID' && (!r.object || r.object === f.row.object));
