@@ -242,3 +242,15 @@ test('a relative clause whose pronoun is its subject names the target of an even
   assert.deepEqual(eventsOf('Brussels proposed new sanctions that would ban imports of Russian gas.', { Brussels: 'IGO', Russian: 'RUS' }), ['SANCTION IGO->RUS']);
   assert.deepEqual(eventsOf('Brussels proposed new sanctions that Russian officials called absurd.', { Brussels: 'IGO', Russian: 'RUS' }).filter((e) => e.startsWith('SANCTION')), ['SANCTION IGO->']);
 });
+
+test('"further" makes an event noun another act of the kind told before, by the same actors', () => {
+  const text = 'Iran has shipped drones to Russia. Further shipments were likely in the coming months, officials said.';
+  assert.deepEqual(eventsOf(text, { Iran: 'IRN', Russia: 'RUS' }), ['AID IRN->RUS', 'AID IRN->RUS']);
+  // without the additive word, and told long after, an indefinite noun does not take them
+  assert.deepEqual(eventsOf('Iran has shipped drones to Russia. Officials met. Officials met. Officials met. Shipments were likely.', { Iran: 'IRN', Russia: 'RUS' }), ['AID IRN->RUS']);
+});
+
+test('sharing military technology is aid; sharing intelligence is cooperation', () => {
+  assert.deepEqual(eventsOf('Moscow could share missile technology with Tehran.', { Moscow: 'RUS', Tehran: 'IRN' }), ['AID RUS->IRN']);
+  assert.deepEqual(eventsOf('Seoul will share intelligence with Tokyo.', { Seoul: 'KOR', Tokyo: 'JPN' }), ['COOPERATE KOR->JPN']);
+});

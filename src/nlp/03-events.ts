@@ -657,10 +657,11 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     }
     if (row.targetRequired && !found) continue;
     if (!definite && !agent && !source.length) {
-      // "preparations for a seventh nuclear test ... A nuclear test could be carried out": another act of the same
-      // kind, just told, by the same actors
+      // "preparations for a seventh nuclear test ... A nuclear test could be carried out", "further shipments": another
+      // act of the same kind, told before, by the same actors
       const a = antecedentOf(ctx, h, source);
-      if (a && a.row.type === row.type && a.lemma === c.tokens[h.token].lemma && c.tokens[h.token].sentence - a.sentence <= RECENT_SENTENCES) {
+      const additive = ADDITIVE.has(c.tokens[np.start].lower);
+      if (a && a.row.type === row.type && (additive || (a.lemma === c.tokens[h.token].lemma && c.tokens[h.token].sentence - a.sentence <= RECENT_SENTENCES))) {
         source = a.source;
         if (!target.length) target = a.target.filter((m) => !source.includes(m));
         sourceHow = `the same act told in sentence ${a.sentence + 1}`;
@@ -677,6 +678,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
 }
 
 const THEMES = ['troops', 'arms', 'aid', 'workers'];
+/** Words that make an event noun another act of a kind told before ("further shipments", "more strikes"). */
+const ADDITIVE = new Set(['further', 'more', 'another', 'additional']);
 /** How far back an indefinite event noun without actors ("a nuclear test") takes them from the same act just told. */
 const RECENT_SENTENCES = 3;
 /** How many earlier events a later mention may refer back to: a news story's thread, and linear work in long texts. */

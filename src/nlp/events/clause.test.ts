@@ -101,3 +101,15 @@ test('a British "-ise" verb is a verb, not a participle', () => {
   const c = clauseOf('Moscow agreed to help modernise its weapons.');
   assert.ok(chunksOf(c).includes('its weapons'), chunksOf(c).join(' | '));
 });
+
+test('a participle coordinated with a passive is passive; one coordinated with an adjective before a noun is no verb', () => {
+  const c = clauseOf('Hundreds of soldiers had been killed and wounded in Kursk.');
+  assert.deepEqual(c.groups.map((g) => `${textOf(c, g.start, g.end)}${g.passive ? ' P' : ''}`), ['had been killed P', 'wounded P']);
+  const adj = clauseOf('He called the move a significant and concerning escalation.');
+  assert.deepEqual(adj.groups.map((g) => textOf(adj, g.start, g.end)), ['called']);
+});
+
+test('an "-ed" word after a perfect "have" is a verb, whatever its tag', () => {
+  const c = clauseOf('It said it had informed the U.S. military by telephone.');
+  assert.ok(c.groups.some((g) => c.tokens[g.head].lower === 'informed'), c.groups.map((g) => textOf(c, g.start, g.end)).join(' | '));
+});

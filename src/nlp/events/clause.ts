@@ -101,6 +101,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
     if (prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET') return false;
     // "a landmark hearing", "fierce fighting", "military exercises": an event noun after a modifier
     if (prev && isNounForm(t) && (prev.pos === 'ADJ' || prev.pos === 'NUM' || (t.lower.endsWith('ing') && prev.pos === 'NOUN' && mentionAt[i - 1] < 0))) return false;
+    // "a significant and concerning escalation": a participle coordinated with an adjective before a noun modifies it
+    if (prev && COORDINATORS.has(prev.lower) && i - 2 >= first && tokens[i - 2].pos === 'ADJ' && next?.pos === 'NOUN') return false;
     // an infinitive has no "-s" ("return to talks"), and a bare verb does not follow a preposition ("a role in earlier damage")
     if (prev?.lower === 'to' && !isBaseForm(t) && t.lower.endsWith('s')) return false;
     if (prev?.lower === 'to' && i - 2 >= first && takesNounAfterTo(tokens[i - 2]) && isNounForm(t)) return false;
@@ -115,8 +117,9 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
   // after a determiner or a possessive ("its demand") a word is a noun
   if (!prev || prev.pos === 'DET' || POSSESSIVE.has(prev.lower) || POSSESSIVE_MARKS.has(prev.lower)) return false;
-  // "will close its border": a modal is never followed by a noun
+  // "will close its border": a modal is never followed by a noun; "had informed the U.S. military": nor is a perfect "have" by an adjective in "-ed"
   if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
+  if (prev.pos === 'AUX' && prev.lemma === 'have' && t.pos === 'ADJ' && t.lower.endsWith('ed')) return true;
   // "and plans to dispatch", "Pyongyang plans to dispatch"
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
   // "a role in damaging the cables": an "-ing" word between a preposition and a determiner is a gerund with its object
@@ -258,6 +261,9 @@ function groupVerbs(c: Clause): void {
         break;
       }
     }
+    // "had been killed and wounded": a participle coordinated with a passive one is passive too
+    const previous = c.groups[c.groups.length - 1];
+    if (!passive && start === head && c.verbal[head - first] && !h.lower.endsWith('ing') && !isBaseForm(h) && previous?.passive && previous.end === start - 1 && COORDINATORS.has(tokens[start - 1].lower)) passive = true;
     const k = c.groups.push({ start, head, end: groupEnd, passive, infinitive: isTo, copula: !c.verbal[head - first] }) - 1;
     for (let m = start; m < groupEnd; m++) c.groupAt[m - first] = k;
     i = groupEnd;
