@@ -2,6 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ActorKind } from '../../core/record.js';
 import type { ReadTable } from './types.js';
+import { tsvRows } from './tsv.js';
 
 /** One dictionary entry from a user's file: a surface phrase and the actor it names. */
 export interface ActorEntry {
@@ -144,15 +145,11 @@ class PhraseIndex {
 
 /** Rows of a TSV table without its # comment lines; each row keeps its line number for error messages. */
 function rows(read: ReadTable, name: string, minColumns: number): { cols: string[]; where: string }[] {
-  const out: { cols: string[]; where: string }[] = [];
-  read(name).split('\n').forEach((line, k) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const cols = line.split('\t').map((c) => c.trim());
-    const where = `${name}:${k + 1}`;
+  return tsvRows(read(name)).map(({ cells: cols, line }) => {
+    const where = `${name}:${line}`;
     if (cols.length < minColumns) throw new Error(`${where}: expected ${minColumns} tab-separated columns, found ${cols.length}`);
-    out.push({ cols, where });
+    return { cols, where };
   });
-  return out;
 }
 
 const dash = (s: string | undefined): string | undefined => (s === undefined || s === '' || s === '-' ? undefined : s);

@@ -1,5 +1,6 @@
 // Detail tables: time phrases, quantity words, the place gazetteer and clause bounds, parsed once into lookups for stage 5.
 import type { ReadTable } from './types.js';
+import { tsvRows } from './tsv.js';
 import { compileTimeGrammar, type TimeGrammar } from '../details/time.js';
 import { compileQuantities, type QuantityTables } from '../details/magnitude.js';
 import { compileGazetteer, type Gazetteer } from '../details/place.js';
@@ -34,12 +35,10 @@ export function durationCounts(q: QuantityTables): Map<string, number> {
 
 export function parseClauseBounds(tsv: string, fileName: string): { bounds: Set<string>; reporting: Set<string> } {
   const bounds = new Set<string>(), reporting = new Set<string>();
-  tsv.split('\n').forEach((line, k) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const [word, kind] = line.split('\t').map((c) => c.trim());
-    if (!word || !['reporting', 'clause', 'punctuation'].includes(kind)) throw new Error(`${fileName}:${k + 1}: expected a word and its kind (reporting, clause or punctuation)`);
+  for (const { cells: [word, kind], line } of tsvRows(tsv)) {
+    if (!word || !['reporting', 'clause', 'punctuation'].includes(kind)) throw new Error(`${fileName}:${line}: expected a word and its kind (reporting, clause or punctuation)`);
     bounds.add(word.toLowerCase());
     if (kind === 'reporting') reporting.add(word.toLowerCase());
-  });
+  }
   return { bounds, reporting };
 }

@@ -1,6 +1,7 @@
 // Event trigger tables (triggers.tsv, trigger-classes.tsv, light-verbs.tsv) parsed into lookups keyed by word form.
 import { MODES, isPloverType, type PloverType } from '../../core/plover.js';
 import type { ReadTable } from './types.js';
+import { tsvRows } from './tsv.js';
 
 /** V verb, N noun, M modal of obligation ("X said Y must ..." is a demand on Y) */
 export type TriggerPos = 'V' | 'N' | 'M';
@@ -45,17 +46,6 @@ const TRIGGER_FILE = 'triggers.tsv';
 const CLASS_FILE = 'trigger-classes.tsv';
 const LIGHT_FILE = 'light-verbs.tsv';
 
-/** Rows of a TSV file without comments or blank lines, each with its 1-based line number. */
-function rowsOf(text: string): { cells: string[]; line: number }[] {
-  const out: { cells: string[]; line: number }[] = [];
-  text.split('\n').forEach((raw, k) => {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim() || line.startsWith('#')) return;
-    out.push({ cells: line.split('\t').map((c) => c.trim()), line: k + 1 });
-  });
-  return out;
-}
-
 const dash = (s: string | undefined): string => (s === undefined || s === '-' ? '' : s);
 const list = (s: string | undefined, sep: string): string[] => dash(s).split(sep).map((x) => x.trim()).filter(Boolean);
 
@@ -80,7 +70,7 @@ function fail(file: string, line: number, problem: string): never {
 
 function parseClasses(text: string): Map<string, ReadonlySet<string>> {
   const classes = new Map<string, Set<string>>();
-  for (const { cells, line } of rowsOf(text)) {
+  for (const { cells, line } of tsvRows(text)) {
     const [word, cls] = cells;
     if (!word || !cls) fail(CLASS_FILE, line, 'expected "word<TAB>class"');
     const key = word.toLowerCase();
@@ -92,7 +82,7 @@ function parseClasses(text: string): Map<string, ReadonlySet<string>> {
 
 function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<string, TriggerRow[]> {
   const triggers = new Map<string, TriggerRow[]>();
-  for (const { cells, line } of rowsOf(text)) {
+  for (const { cells, line } of tsvRows(text)) {
     if (cells.length < 9) fail(TRIGGER_FILE, line, `expected at least 9 columns, found ${cells.length}`);
     const [phrase, pos, object, type, mode, context, target, agent, embeds, forms] = cells;
     if (pos !== 'V' && pos !== 'N' && pos !== 'M') fail(TRIGGER_FILE, line, `pos must be V, N or M, not "${pos}"`);
@@ -128,7 +118,7 @@ function parseTriggers(text: string, knownClasses: ReadonlySet<string>): Map<str
 
 function parseLightVerbs(text: string): Map<string, string[][]> {
   const light = new Map<string, string[][]>();
-  for (const { cells } of rowsOf(text)) {
+  for (const { cells } of tsvRows(text)) {
     const [head, ...particles] = cells[0].toLowerCase().split(/\s+/);
     for (const form of inflections(head, 'V')) {
       if (!light.has(form)) light.set(form, []);
