@@ -33,9 +33,11 @@ function findPhrase(state: PipelineState, phrase: string, occurrence = 0): [numb
   return [first, last + 1];
 }
 
-function run(text: string, actors: ActorHint[], events: EventHint[]): { state: PipelineState; events: EventDraft[]; code: (id?: string) => string | undefined } {
+/** `people`: codes whose actor is a named person (the actors stage's kind 'person'). */
+function run(text: string, actors: ActorHint[], events: EventHint[], people: string[] = []): { state: PipelineState; events: EventDraft[]; code: (id?: string) => string | undefined } {
   const analysed = analyseText(text, '2024-06-20', lm);
   const state: PipelineState = { ...analysed, actors: [], mentions: [], events: [] };
+  for (const code of people) state.actors.push({ id: `a-${code}`, text: code, kind: 'person', code, name: code, mentions: [] });
   const codes = new Map<string, string>();
   const occurrences = new Map<string, number>();
   for (const [phrase, code, anaphor] of actors) {
@@ -414,6 +416,20 @@ test('status of event words in a range of news constructions', () => {
     ['Another direct exchange in the coming weeks was unlikely.', 'exchange', 'forecast', 'unlikely'],
     ['Kyiv would hand them over if Pyongyang asked.', 'hand', 'hypothetical', null],
     ['Had Seoul sent arms, Moscow would have retaliated.', 'retaliated', 'hypothetical', null],
+    ['Officials agreed that their countries should cooperate on refugees.', 'cooperate', 'forecast', null],
+    ['He warned Iran not to target U.S. interests or personnel.', 'target', 'hypothetical', null],
+    ['Washington urged Seoul not to send arms to Kyiv.', 'send', 'hypothetical', null],
+    ['Washington urged Seoul to send arms to Kyiv.', 'send', 'forecast', null],
+    ['Washington warned Moscow against sending more troops to Belarus.', 'sending', 'hypothetical', null],
+    ['Seoul cautioned Pyongyang against any attack on its territory.', 'attack', 'hypothetical', null],
+    ['The attacks on the port must stop.', 'attacks', 'asserted', null],
+    ['The attacks on the port will end soon.', 'attacks', 'asserted', null],
+    ['Analysts said the launches would give North Korea rare battlefield data.', 'launches', 'asserted', null],
+    ['The talks will begin in June.', 'talks', 'forecast', null],
+    ['The ban will take effect next year.', 'ban', 'forecast', null],
+    ['New launches would give North Korea more data.', 'launches', 'forecast', null],
+    ['The ceasefire was agreed on Monday.', 'ceasefire', 'asserted', null],
+    ['The two sides agreed to a ceasefire on Monday.', 'ceasefire', 'asserted', null],
   ];
   const wrong: string[] = [];
   for (const [sentence, trigger, status, cue] of cases) {
@@ -427,6 +443,25 @@ test('status of event words in a range of news constructions', () => {
 test('reporters: appositives, relative clauses, inversion, and frames inside subordinate clauses', () => {
   const appositive = run("Ukraine's commander-in-chief, Oleksandr Syrskyi, said his forces were withdrawing to more favourable positions.", [['Oleksandr Syrskyi', 'UKR']], [['withdrawing', 'RETREAT']]);
   assert.equal(appositive.code(appositive.events[0].attribution?.actor), 'UKR');
+
+  const described = run(
+    "North Korea will send 6,000 soldiers to Kursk, Sergei Shoigu, the secretary of Russia's Security Council, said on Tuesday.",
+    [['North Korea', 'PRK'], ['Sergei Shoigu', 'RUS'], ['the secretary', 'PRK', true]],
+    [['send', 'AID']],
+    ['RUS'],
+  );
+  assert.equal(described.code(described.events[0].attribution?.actor), 'RUS', 'the named person, not a description after the comma');
+
+  const dismissed = run('Kremlin spokesman Dmitry Peskov dismissed reports that North Korea sent troops to Russia.', [['Dmitry Peskov', 'RUS'], ['North Korea', 'PRK'], ['Russia', 'RUS']], [['sent', 'AID']]);
+  assert.equal(dismissed.events[0].status, 'negated', 'rejecting a report denies what it says');
+  assert.equal(dismissed.code(dismissed.events[0].attribution?.actor), 'RUS');
+
+  const agreed = run('European Union leaders agreed on Wednesday to widen sanctions on Iran.', [['European Union leaders', 'IGO'], ['Iran', 'IRN']], [['widen', 'SANCTION']]);
+  assert.equal(agreed.events[0].status, 'forecast');
+  assert.equal(agreed.code(agreed.events[0].attribution?.actor), 'IGO', 'those who agree to act answer for it');
+
+  const misTagged = run('South Korean military officials fear Moscow may reward Pyongyang.', [['South Korean military officials', 'KOR'], ['Moscow', 'RUS'], ['Pyongyang', 'PRK']], [['reward', 'AID']]);
+  assert.equal(misTagged.code(misTagged.events[0].attribution?.actor), 'KOR', '"fear" tagged as a noun still reports');
 
   const relative = run('Gyeonggi province, which borders the North, has said it will crack down on launches.', [['Gyeonggi province', 'KOR'], ['the North', 'PRK']], [['crack down', 'COERCE']]);
   assert.equal(relative.code(relative.events[0].attribution?.actor), 'KOR', 'not the North, which is inside the relative clause');

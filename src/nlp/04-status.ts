@@ -12,14 +12,18 @@ const REPORTER_LOOKBACK = 3;
 /** Longest noun phrase skipped between a verb and its infinitive or gerund ("ordered artillery units near the border to ..."). */
 const MAX_NP = 10;
 
-const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'exclude', 'perception', 'prospect']);
+const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'commit', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'exclude', 'perception', 'prospect']);
 /** Cue kinds of verbs whose object noun phrase can be the event ("did not conduct a test", "ruled out any deployment"). */
-const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'deny', 'exclude', 'perception', 'intent', 'pledge', 'foresee']);
+const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'deny', 'exclude', 'perception', 'intent', 'commit', 'pledge', 'foresee']);
 /** Event types that are themselves the speech act, so a pledge or request word as their trigger does not make them a forecast. */
 const SPEECH_ACTS: ReadonlySet<string> = new Set(['THREATEN', 'REQUEST', 'ACCUSE', 'REJECT']);
-const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'pledge', 'foresee', 'request', 'prospective', 'prospect']);
+const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'commit', 'pledge', 'foresee', 'request', 'prospective', 'prospect']);
+/** Cue kinds that are bare modals rather than words about plans or expectations. */
+const MODALS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would']);
+/** Determiners of a noun phrase that refers to an event already known to the reader. */
+const DEFINITE = new Set(['the', 'this', 'these', 'those']);
 /** Cue kinds whose subject is the source of the forecast when no reporting frame names one. */
-const SPEAKER_KINDS: ReadonlySet<CueKind> = new Set(['pledge', 'foresee', 'request']);
+const SPEAKER_KINDS: ReadonlySet<CueKind> = new Set(['pledge', 'commit', 'foresee', 'request']);
 const BOUNDARY_PUNCT = new Set([',', ';', ':', '"', '“', '”', '—', '–', '--', "'", '‘', '’']);
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
 const GERUND_LINKS = new Set(['from', 'of', 'on']);
@@ -36,6 +40,8 @@ interface Hit {
   end: number;
   /** the cue belongs to another verb than the event's own chain */
   inherited?: boolean;
+  /** a request that the event not happen ("warned Iran not to target ..."): the event is only a possibility warned against */
+  against?: boolean;
 }
 
 interface Chain {
@@ -107,12 +113,15 @@ class StatusReader {
   /** the last reporter per sentence (a named one if any), for "It also said ..." */
   private readonly reporters = new Map<number, string>();
 
+  /** actors that are named people, whose name outranks a description in apposition */
+  private readonly personIds: Set<string>;
   /** the table's "no", for a determiner found outside a verb chain */
   private readonly negationNo: Cue;
 
   constructor(private readonly state: PipelineState, private readonly model: StatusModel) {
     this.negationNo = model.cues.get('no')?.find((c) => c.kind === 'negation') ?? NO;
     this.tokens = state.tokens;
+    this.personIds = new Set(state.actors.filter((a) => a.kind === 'person' && a.name).map((a) => a.id));
     this.mentionAt = new Int32Array(state.tokens.length).fill(-1);
     state.mentions.forEach((m, k) => {
       for (let t = m.firstToken; t < m.endToken && t < this.mentionAt.length; t++) {
@@ -152,13 +161,17 @@ class StatusReader {
     const mainOf = context.clauses.find((c) => c.kind === 'conditional' && inRange(at, c.main));
     const temporal = inside('temporal');
     const would = forecastHits.find((h) => h.cue.kind === 'would');
-    const hedgedPast = reading.perfect && forecastHits.every((h) => h.cue.kind === 'possible' || h.cue.kind === 'intent');
+    const hedgedPast = reading.perfect && forecastHits.every((h) => h.cue.kind === 'possible' || h.cue.kind === 'intent' || h.cue.kind === 'commit');
 
     let status: EventStatus = 'asserted';
     let deciding: Hit[] = [];
+    const against = hits.find((h) => h.against);
     if (conditional) {
       status = 'hypothetical';
       deciding = [conditional.hit];
+    } else if (against) {
+      status = 'hypothetical';
+      deciding = [against];
     } else if (mainOf && (forecastHits.length || negated)) {
       status = 'hypothetical';
       deciding = [mainOf.hit, ...forecastHits];
@@ -239,7 +252,7 @@ class StatusReader {
     const modifier = !isVerb && previous?.pos === 'NOUN' && previous.lower !== previous.lemma;
     if (nonFinite && !modifier) {
       const g = np.governor;
-      const predicate = g < 0 || this.isFrameVerb(g) ? this.predicate(head, sentence) : undefined;
+      const predicate = g < 0 || this.isFrameVerb(g) ? this.predicate(head, sentence, DEFINITE.has(tokens[np.first].lower)) : undefined;
       if (predicate && (g < 0 || np.reachedFrame)) {
         hits.push(...predicate.hits);
         if (predicate.estimative) hits.push(predicate.estimative);
@@ -283,6 +296,9 @@ class StatusReader {
     const carried = carries ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
     const hits: Hit[] = own && carries ? [{ cue: own, first: g, end: g + own.words.length, inherited: true }] : [];
     hits.push(...carried.map((h) => ({ ...h, inherited: true })));
+    // "cautioned Pyongyang against any attack"
+    const dissuasion = this.againstBefore(g, head) ? this.dissuasion(g, sentence.firstToken) : undefined;
+    if (dissuasion) hits.push(dissuasion);
     return { hits, range: [chain.first, g + 1], perfect: chain.perfect, othersPart };
   }
 
@@ -303,6 +319,15 @@ class StatusReader {
         link = 'to';
         j--;
         continue;
+      }
+      if (link === '-' && t.lower === 'against' && isGerund(tokens[governed]) && j > floor) {
+        // "warned Moscow against sending more troops": a possibility warned against
+        const v = this.verbBeforeNounPhrase(j - 1, floor);
+        const dissuasion = v >= 0 ? this.dissuasion(v, floor) : undefined;
+        if (!dissuasion) break;
+        const outer = this.chain(dissuasion.first, floor);
+        hits.push(dissuasion, ...outer.hits.map((h) => ({ ...h, inherited: true })));
+        return { hits, first: outer.first, perfect: false };
       }
       if (link === '-' && GERUND_LINKS.has(t.lower) && t.pos === 'ADP' && isGerund(tokens[governed]) && j > floor) {
         // "refrained from [conducting]", "stopped short of [confirming]"
@@ -341,7 +366,9 @@ class StatusReader {
           const framing = this.cueAt(v, floor, (c) => CHAIN_KINDS.has(c.kind) && c.complements.has('to'));
           if (!framing && this.isFrameVerb(v)) break;
           const outer = this.chain(v - (framing ? framing.words.length - 1 : 0), floor);
-          if (framing) hits.push({ cue: framing, first: v - framing.words.length + 1, end: v + 1 });
+          // "warned Iran not to target ...", "urged Seoul not to send ...": the negation belongs to the request, not to a fact
+          const against = framing?.kind === 'request' && this.cueAt(j, j, (c) => c.kind === 'negation') !== undefined;
+          if (framing) hits.push({ cue: framing, first: v - framing.words.length + 1, end: v + 1, against });
           hits.push(...outer.hits.map((h) => ({ ...h, inherited: true })));
           return { hits, first: outer.first, perfect: this.perfectBelow(hits, head) };
         } else break;
@@ -376,6 +403,21 @@ class StatusReader {
       break;
     }
     return { hits, first: Math.min(first, j + 1), perfect: this.perfectBelow(hits, head) };
+  }
+
+  /** A request verb at `v` ("warned", "cautioned", "urged") as a hit against the event it governs. */
+  private dissuasion(v: number, floor: number): Hit | undefined {
+    const cue = this.cueAt(v, floor, (c) => c.kind === 'request');
+    return cue ? { cue, first: v - cue.words.length + 1, end: v + 1, against: true } : undefined;
+  }
+
+  /** "against" heads the noun phrase of the event between its governing verb and it. */
+  private againstBefore(g: number, head: number): boolean {
+    for (let k = head - 1; k > g; k--) {
+      if (this.tokens[k].lower === 'against') return true;
+      if (this.tokens[k].pos === 'ADP') return false;
+    }
+    return false;
   }
 
   /** A non-gerund "verb" right after a preposition (adverbs aside) is a noun that wink mis-tagged. */
@@ -473,7 +515,7 @@ class StatusReader {
   }
 
   /** The predicate of the clause whose subject holds the event: "the troop deployment [is expected to involve]", "new steps ... [were very likely]". */
-  private predicate(head: number, sentence: Sentence): { hits: Hit[]; range: [number, number]; perfect: boolean; estimative?: Hit } | undefined {
+  private predicate(head: number, sentence: Sentence, definite: boolean): { hits: Hit[]; range: [number, number]; perfect: boolean; estimative?: Hit } | undefined {
     const { tokens } = this;
     let j = head + 1;
     const end = sentence.endToken;
@@ -520,7 +562,13 @@ class StatusReader {
     }
     // "the attack failed to destroy the bridge" does not undo the attack; "the deployment did not take place" does
     const occurs = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'occur'));
-    const hits = occurs ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    // "the attacks must stop": what the modal looks ahead to is the end of an event that is going on
+    const ends = !!this.cueAt(main, main, (c) => c.kind === 'cease');
+    let hits = occurs ? chain.hits : ends ? [] : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    // "the launches would give North Korea rare data": a bare modal over what a known event does looks ahead to its effect, not to the
+    // event; it still reaches the event when the predicate says it happens ("the talks will begin") or is done to it ("will be carried out")
+    const undergoes = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'implicative')) || this.isPassiveOrRaised(main);
+    if (definite && !occurs && !undergoes && mainToken.pos === 'VERB' && hits.length && hits.every((h) => MODALS.has(h.cue.kind))) hits = [];
     // "talks ... are scheduled for June": the predicate word itself plans the subject
     const planned = this.cueAt(main, j, (c) => c.kind === 'intent' || c.kind === 'pledge');
     if (planned && mainToken.pos === 'VERB') hits.push({ cue: planned, first: main - planned.words.length + 1, end: main + 1 });
@@ -631,7 +679,9 @@ class StatusReader {
         frames.push({ kind: 'according', cue: according, cueFirst: j - according.words.length + 1, cueEnd: j + 1, ownFirst: j - according.words.length + 1, ownEnd: stop, scopeFirst: first, scopeEnd: end, ...reporter });
         continue;
       }
-      if (t.pos === 'VERB') {
+      // wink reads a bare present verb after a plural subject as a noun ("military officials fear Moscow may ...")
+      const misTagged = t.pos === 'NOUN' && j > first && isPluralNoun(tokens[j - 1]) && t.lower === t.lemma && this.opensClause(j + 1, end);
+      if (t.pos === 'VERB' || misTagged) {
         const cue = this.cueAt(j, first, (c) => c.kind === 'report' || c.kind === 'deny');
         if (cue && !this.isPassiveOrRaised(j) && !this.isNegatedVerb(j, first)) {
           const frame = this.verbFrame(cue, j, sentence);
@@ -741,6 +791,12 @@ class StatusReader {
     if (j >= first && tokens[j].pos === 'VERB') {
       const subject = this.subjectOf(j, sentence);
       if (subject) reporter = { actor: subject.actor, reporterSpan: subject.span, guessed: subject.guessed };
+      // "Peskov dismissed reports that ...", "rejected claims that ...": the one who rejects the report denies what it says
+      const denial = this.isNegatedVerb(j, first) ? undefined : this.cueAt(j, first, (c) => c.kind === 'deny' && c.complements.has('np'));
+      if (denial) {
+        const denialFirst = j - denial.words.length + 1;
+        return { kind: 'deny', cue: denial, cueFirst: denialFirst, cueEnd: j + 1, ownFirst: reporter.reporterSpan ? Math.min(reporter.reporterSpan[0], denialFirst) : denialFirst, ownEnd: n + 2, scopeFirst: n + 2, scopeEnd: this.clauseEnd(n + 2, sentence.endToken), ...reporter };
+      }
     } else if (j >= first) {
       const m = this.mentionAt[tokens[j].lower === "'s" || tokens[j].lower === '’s' ? j - 1 : cueFirst - 1];
       if (m >= 0) reporter = { actor: this.state.mentions[m].actor, reporterSpan: [this.state.mentions[m].firstToken, this.state.mentions[m].endToken], guessed: false };
@@ -801,7 +857,7 @@ class StatusReader {
   }
 
   private futureIn([a, b]: [number, number]): boolean {
-    for (let j = a; j < b; j++) if (this.cueAt(j, a, (c) => c.kind === 'future' || c.kind === 'possible' || c.kind === 'would' || c.kind === 'intent' || c.kind === 'pledge')) return true;
+    for (let j = a; j < b; j++) if (this.cueAt(j, a, (c) => c.kind === 'future' || c.kind === 'possible' || c.kind === 'would' || c.kind === 'intent' || c.kind === 'commit' || c.kind === 'pledge')) return true;
     return false;
   }
 
@@ -812,7 +868,7 @@ class StatusReader {
     const { tokens } = this;
     const first = sentence.firstToken;
     let c = at;
-    while (c - 1 >= first && (tokens[c - 1].pos === 'AUX' || tokens[c - 1].pos === 'ADV' || tokens[c - 1].lower === 'not' || tokens[c - 1].lower === "n't" || tokens[c - 1].lower === 'to' || this.cueAt(c - 1, first, (q) => q.kind === 'pledge' || q.kind === 'intent' || q.kind === 'negation'))) c--;
+    while (c - 1 >= first && (tokens[c - 1].pos === 'AUX' || tokens[c - 1].pos === 'ADV' || tokens[c - 1].lower === 'not' || tokens[c - 1].lower === "n't" || tokens[c - 1].lower === 'to' || this.cueAt(c - 1, first, (q) => q.kind === 'pledge' || q.kind === 'commit' || q.kind === 'intent' || q.kind === 'negation'))) c--;
     // "condemned ... and said": coordinated verbs share the subject of the first
     if (depth < 2 && c - 1 >= first && tokens[c - 1].pos === 'CCONJ') {
       for (let k = c - 2; k >= first; k--) {
@@ -833,6 +889,12 @@ class StatusReader {
           j = p - 1;
         } else if (this.lastMention(p + 1, c - 1) !== undefined && !this.hasVerb(p + 1, c - 1)) {
           const found = this.reporter(p + 1, c - 1, sentence);
+          // "Sergei Shoigu, the secretary of Russia's Security Council, said": a description in apposition to a named person does not displace the name
+          const named = p > first ? this.mentionAt[p - 1] : -1;
+          if (named >= 0 && this.isPerson(this.state.mentions[named].actor) && !this.isPerson(found.actor)) {
+            const m = this.state.mentions[named];
+            return { actor: m.actor, span: [m.firstToken, m.endToken], regionFirst: m.firstToken, boundary: m.firstToken - 1, guessed: false };
+          }
           return { actor: found.actor, span: found.reporterSpan ?? [p + 1, c - 1], regionFirst: p + 1, boundary: p, guessed: found.guessed };
         }
       }
@@ -903,6 +965,10 @@ class StatusReader {
       if (actor) return actor;
     }
     return undefined;
+  }
+
+  private isPerson(actor: string | undefined): boolean {
+    return actor !== undefined && this.personIds.has(actor);
   }
 
   private lastMention(first: number, end: number): number | undefined {
@@ -999,6 +1065,7 @@ const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set([
 
 /** wink tags "have" in "to have been killed" as a verb; before another verb it is the perfect auxiliary. */
 const isAuxiliary = (t: Token, next: Token | undefined): boolean => t.pos === 'AUX' || (t.lemma === 'have' && t.pos === 'VERB' && !!next && (next.pos === 'VERB' || next.pos === 'AUX'));
+const isPluralNoun = (t: Token): boolean => t.pos === 'NOUN' && t.lower !== t.lemma && t.lower.endsWith('s');
 const isGerund = (t: Token | undefined): boolean => !!t && t.pos === 'VERB' && t.lower.endsWith('ing');
 const inRange = (j: number, [a, b]: [number, number]): boolean => j >= a && j < b;
 const spanLength = (m: Mention): number => m.endToken - m.firstToken;

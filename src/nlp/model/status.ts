@@ -1,8 +1,9 @@
 // Status cue tables (cues.tsv: modals, frames, negation, conditionals, reporting and denial words; likelihood.tsv: estimative word -> p), parsed into lookups.
 import type { ReadTable } from './types.js';
+import { tsvRows } from './tsv.js';
 
 export const CUE_KINDS = [
-  'future', 'possible', 'would', 'intent', 'pledge', 'foresee', 'request', 'estimate', 'implicative', 'participate', 'neg-implicative', 'negation', 'occur',
+  'future', 'possible', 'would', 'intent', 'commit', 'pledge', 'foresee', 'request', 'estimate', 'implicative', 'participate', 'neg-implicative', 'negation', 'occur', 'cease',
   'conditional', 'open', 'temporal', 'exclude', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence',
   'role', 'prospective', 'prospect',
 ] as const;
@@ -48,7 +49,7 @@ export function buildStatusModel(read: ReadTable): StatusModel {
 }
 
 export function parseCues(text: string, file = 'cues.tsv'): Cue[] {
-  return dataLines(text).map(({ cells, line }) => {
+  return tsvRows(text).map(({ cells, line }) => {
     const where = `${file} line ${line}`;
     if (cells.length < 4) throw new Error(`${where}: expected 4 tab-separated columns (phrase, kind, complement, trust), got ${cells.length}`);
     const [phrase, kind, complement, trustText] = cells;
@@ -60,7 +61,7 @@ export function parseCues(text: string, file = 'cues.tsv'): Cue[] {
 }
 
 export function parseLikelihood(text: string, file = 'likelihood.tsv'): LikelihoodCue[] {
-  return dataLines(text).map(({ cells, line }) => {
+  return tsvRows(text).map(({ cells, line }) => {
     const where = `${file} line ${line}`;
     if (cells.length < 2) throw new Error(`${where}: expected columns cue, p, basis`);
     return { words: words(cells[0], where), p: unitNumber(cells[1], 'p', where) };
@@ -108,15 +109,6 @@ function bestIn<T extends Phrase>(candidates: T[] | undefined, tokens: readonly 
   return undefined;
 }
 
-function dataLines(text: string): { cells: string[]; line: number }[] {
-  const out: { cells: string[]; line: number }[] = [];
-  text.split('\n').forEach((raw, k) => {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim() || line.startsWith('#')) return;
-    out.push({ cells: line.split('\t').map((c) => c.trim()), line: k + 1 });
-  });
-  return out;
-}
 
 function words(phrase: string, where: string): string[] {
   const list = phrase.toLowerCase().split(/\s+/).filter(Boolean);
