@@ -34,21 +34,35 @@ export function analyseText(text: string, referenceDate: string, lm: LanguageMod
   }
   ours[values.length] = tokens.length;
   const sentences: Sentence[] = [];
-  doc.sentences().each((s: any) => {
-    const toks = s.tokens();
-    const n = toks.length();
-    if (!n) return;
-    const first = ours[toks.itemAt(0).index()];
-    const end = ours[toks.itemAt(n - 1).index() + 1];
-    if (end <= first) return;
+  // each sentence as its [first, last] wink token indexes: cheaper than walking wink's per-sentence token collections
+  const spans: [number, number][] = doc.sentences().out(its.span);
+  for (const [winkFirst, winkLast] of spans) {
+    if (winkLast < winkFirst) continue;
+    const first = ours[winkFirst];
+    const end = ours[winkLast + 1];
+    if (end <= first) continue;
     for (let t = first; t < end; t++) tokens[t].sentence = sentences.length;
     sentences.push({ index: sentences.length, start: tokens[first].start, end: tokens[end - 1].end, firstToken: first, endToken: end });
-  });
+  }
   return { text, tokens, sentences, referenceDate };
 }
 
 /** Inserts nothing, but replaces one character inside over-long runs with a space so the tokenizer stays linear; offsets are preserved. */
 function breakLongRuns(text: string): string {
-  if (!/\S{201}/.test(text)) return text;
+  if (!hasLongRun(text)) return text;
   return text.replace(new RegExp(`\\S{${MAX_WORD}}(?=\\S)`, 'g'), (run) => run.slice(0, -1) + ' ');
+}
+
+/** What the regex class \s counts as space, so that the check agrees with the replacement in breakLongRuns. */
+const SPACE = /\s/;
+
+/** Whether some run of non-space characters is longer than MAX_WORD: one pass over the characters, where a regex would retry at every start. */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]))) run = 0;
+    else if (++run > MAX_WORD) return true;
+  }
+  return false;
 }

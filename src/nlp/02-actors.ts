@@ -118,8 +118,10 @@ class ActorFinder {
   /** The longest table phrase that starts at token i and ends on a token boundary before limit. */
   private matchAt(i: number, limit: number): Match | null {
     const { phrases, prefixes } = this.model;
-    const found: { phrase: Phrase; end: number }[] = [];
     let joined = this.norms[i];
+    // most tokens start no table phrase: answer them before allocating anything
+    if (!prefixes.has(joined) && !phrases.has(joined)) return null;
+    const found: { phrase: Phrase; end: number }[] = [];
     for (let j = i + 1; ; j++) {
       const p = phrases.get(joined);
       if (p) found.push({ phrase: p, end: j });
@@ -691,10 +693,10 @@ class ActorFinder {
     let e = this.byKey.get(key);
     // "Seoul's spy agency" and "the NIS" are one actor: a named body absorbs the unnamed one with its code and sector
     if (!e && spec.kind !== 'person' && spec.code !== 'IGO' && spec.sector) {
-      const plain = this.byKey.get(`${spec.code}|${spec.sector}|`);
-      const named = [...this.byKey.entries()].filter(([k, v]) => k.startsWith(`${spec.code}|${spec.sector}|`) && k !== `${spec.code}|${spec.sector}|` && v.kind !== 'person');
-      if (!spec.org && named.length === 1) e = named[0][1];
-      else if (spec.org && plain) {
+      const plainKey = `${spec.code}|${spec.sector}|`;
+      const plain = spec.org ? this.byKey.get(plainKey) : undefined;
+      if (!spec.org) e = this.onlyNamedBody(plainKey);
+      else if (plain) {
         e = plain;
         e.org = spec.org;
         if (spec.name) e.name = spec.name;
@@ -712,6 +714,17 @@ class ActorFinder {
     if (spec.kind === 'person' && spec.name) this.addSurnames(spec.name, e);
     if (spec.role && isStateCode(e.code)) this.lastByRole.set(spec.role, e);
     return e;
+  }
+
+  /** The one named body filed under a code and sector (keys that extend plainKey), or nothing when there are none or several. */
+  private onlyNamedBody(plainKey: string): ActorEntity | undefined {
+    let only: ActorEntity | undefined;
+    for (const [k, v] of this.byKey) {
+      if (k === plainKey || v.kind === 'person' || !k.startsWith(plainKey)) continue;
+      if (only) return undefined;
+      only = v;
+    }
+    return only;
   }
 
   private addSurnames(name: string, e: ActorEntity): void {

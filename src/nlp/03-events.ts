@@ -85,6 +85,8 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
   const actors = new Map(state.actors.map((a) => [a.id, a]));
   const events: EventDraft[] = [];
   for (const s of state.sentences) {
+    // a sentence without a single trigger word (about one in five) yields no event: it needs no clause analysis
+    if (!hasCandidateTrigger(tokens, s.firstToken, s.endToken, mentionAt, model)) continue;
     const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
     const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history };
     const hits = findHits(ctx);
@@ -154,6 +156,16 @@ interface SentenceContext {
 }
 
 const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
+
+/** Whether any token of [first, end) outside an actor's name is a trigger word: without one, findHits finds nothing. */
+function hasCandidateTrigger(tokens: Token[], first: number, end: number, mentionAt: Int32Array, model: EventModel): boolean {
+  for (let i = first; i < end; i++) {
+    if (mentionAt[i] >= 0) continue;
+    const t = tokens[i];
+    if (model.triggers.has(t.lower) || model.triggers.has(t.lemma)) return true;
+  }
+  return false;
+}
 
 /** Trigger words of the sentence: verbs read as verbs, nouns as nouns, none inside an actor's name. */
 function findHits(ctx: SentenceContext): Hit[] {

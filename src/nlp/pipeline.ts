@@ -115,13 +115,22 @@ export function checkText(text: string, maxChars: number = DEFAULT_MAX_CHARS): v
 }
 
 const LETTER = /\p{L}/u;
-const WORD = /[A-Za-z]+/g;
+/** Longer words cannot be function words, so they are counted without being looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
 
+/** Counts the runs of ASCII letters (the words of /[A-Za-z]+/) and how many are English function words, in one pass without regex matches. */
 function looksEnglish(sample: string): boolean {
-  let words = 0, english = 0;
-  for (const m of sample.matchAll(WORD)) {
+  let words = 0, english = 0, start = -1;
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) | 32 : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
     words++;
-    if (ENGLISH_FUNCTION_WORDS.has(m[0].toLowerCase())) english++;
+    if (i - start <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(sample.slice(start, i).toLowerCase())) english++;
+    start = -1;
   }
   return words < LANGUAGE_MIN_WORDS || english / words >= MIN_ENGLISH_SHARE;
 }

@@ -29,6 +29,9 @@ const PLACE_NOUNS = new Set(['city', 'town', 'village', 'port', 'region', 'provi
 const FEATURES = new Set(['island', 'islands', 'peninsula', 'strait', 'bay', 'sea', 'gulf', 'region', 'province', 'oblast', 'district', 'county', 'governorate']);
 
 const POSSESSIVE = new Set(["'s", '’s', "'"]);
+const ASCII = /^[\x00-\x7f]*$/;
+/** A letter or digit right after a name means the name was only the start of a longer word. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 const firstWord = (phrase: string) => phrase.split(/[\s-]/)[0];
 
@@ -75,9 +78,14 @@ function lookUp(text: string, tokens: Token[], i: number, endToken: number, gaze
   const t = tokens[i];
   const list = gazetteer.byFirstWord.get(t.lower) ?? gazetteer.byFirstWord.get(firstWord(t.lower));
   if (!list) return null;
+  // the list is longest first: lower-case the text the longest phrase could cover once, where case mapping is one
+  // character for one (ASCII), rather than once per phrase
+  const window = text.slice(t.start, t.start + list[0].phrase.length);
+  const lowerWindow = ASCII.test(window) ? window.toLowerCase() : null;
   for (const { phrase, entry } of list) {
     const end = t.start + phrase.length;
-    if (text.slice(t.start, end).toLowerCase() !== phrase || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    const spelled = lowerWindow !== null ? lowerWindow.startsWith(phrase) : text.slice(t.start, end).toLowerCase() === phrase;
+    if (!spelled || WORD_CHARACTER.test(text[end] ?? '')) continue;
     let k = i;
     while (k < endToken && tokens[k].end <= end) k++;
     if (k === i || tokens[k - 1].end !== end) continue;

@@ -78,6 +78,12 @@ export function inReportingFrame(tokens: Token[], c: TokenRange, sentenceStart: 
   return words.reporting.has(tokens[c.endToken]?.lower ?? '');
 }
 
+/** Whether a comma stands among tokens [from, to). */
+function hasComma(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].text === ',') return true;
+  return false;
+}
+
 /** A detail inside a relative clause set off by commas ("Choe, who left Pyongyang on Monday, is due to ...", "the bridge, on which work began in April, is ..."). */
 function inRelativeClause(tokens: Token[], c: TokenRange, sentenceStart: number): boolean {
   for (let k = c.firstToken - 1; k >= sentenceStart; k--) {
@@ -99,10 +105,8 @@ export function pickForEvent<T extends TokenRange>(candidates: T[], event: Event
   for (const c of candidates) {
     const before = c.endToken <= event.triggerFirst;
     if (c.leadsClause && !before) continue;
-    let from: number, to: number;
-    if (before) [from, to] = [c.endToken, event.triggerFirst];
-    else if (c.firstToken >= event.triggerEnd) [from, to] = [event.triggerEnd, c.firstToken];
-    else [from, to] = [0, 0];
+    const from = before ? c.endToken : c.firstToken >= event.triggerEnd ? event.triggerEnd : 0;
+    const to = before ? event.triggerFirst : c.firstToken >= event.triggerEnd ? c.firstToken : 0;
     const broken = to > from ? clauseBreak(tokens, from, to, words) : null;
     if (broken === 'bound' || (broken === 'coordination' && !(before && inSubject(tokens, c, sentenceStart, words)))) continue;
     if (cue && to > from && cue[0] >= tokens[from].start && cue[1] <= tokens[to - 1].end) continue;
@@ -110,9 +114,12 @@ export function pickForEvent<T extends TokenRange>(candidates: T[], event: Event
     // a count in the subject measures the actors of every verb in the clause ("8,000 soldiers are in Kursk and are expected to go into battle")
     const sharedSubject = !adverbial && before && inSubject(tokens, c, sentenceStart, words);
     if (to > from && !c.leadsClause && !sharedSubject && otherVerbBetween(tokens, from, to, before)) continue;
-    if (before && tokens.slice(from, to).some((t) => t.text === ',') && inRelativeClause(tokens, c, sentenceStart)) continue;
+    if (before && hasComma(tokens, from, to) && inRelativeClause(tokens, c, sentenceStart)) continue;
     const distance = to - from + (before ? 0.5 : 0);
-    if (distance < bestDistance) [best, bestDistance] = [c, distance];
+    if (distance < bestDistance) {
+      best = c;
+      bestDistance = distance;
+    }
   }
   return best;
 }

@@ -59,6 +59,9 @@ const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although', 'whether']);
 
+/** Parts of speech before "<word>-<verb>" that make the compound a modifier ("a war-torn", "the Russian-made") rather than a predicate. */
+const MODIFIER_OPENERS = new Set(['DET', 'ADJ', 'NUM', 'ADP', 'PART']);
+
 /** Whether a word is its lemma's base form; British "-ise" spellings ("modernise") have an American "-ize" lemma. */
 export const isBaseForm = (t: Token): boolean => t.lower === t.lemma || t.lower.replace(/s/g, 'z') === t.lemma;
 
@@ -93,7 +96,7 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (prev?.text === '-' && prev.end === t.start) {
     const part = i - 2 >= first ? i - 2 : -1;
     const before = part > first ? tokens[part - 1] : undefined;
-    if (part < 0 || mentionAt[part] >= 0 || tokens[part].pos === 'PROPN' || !before || ['DET', 'ADJ', 'NUM', 'ADP', 'PART'].includes(before.pos) || POSSESSIVE.has(before.lower)) return false;
+    if (part < 0 || mentionAt[part] >= 0 || tokens[part].pos === 'PROPN' || !before || MODIFIER_OPENERS.has(before.pos) || POSSESSIVE.has(before.lower)) return false;
     return t.pos === 'VERB';
   }
   if (t.pos === 'VERB') {
