@@ -87,6 +87,13 @@ test('"the agency", "it" and "the two countries" refer back to actors named befo
   assert.deepEqual(pair.map((m) => actors.find((a) => a.id === m.actor)?.code).sort(), ['PRK', 'RUS']);
 });
 
+test('a noun describing a body named earlier makes the people after it that body\'s ("alliance officials")', () => {
+  const { actors, text } = actorsOf("NATO held talks with Poland on Wednesday. Russia denied the claims. Alliance officials said new steps were very likely.");
+  const nato = actors.find((a) => a.org === 'NATO')!;
+  assert.ok(surfaces(nato, text).includes('Alliance officials'), `NATO mentions: ${surfaces(nato, text).join(', ')}`);
+  assert.equal(find(actors, 'RUS', 'GOV'), undefined, 'the officials are not Russia\'s');
+});
+
 test('non-state groups take the country they are based in', () => {
   const { actors } = actorsOf('The Houthis fired at ships while Hamas and Hezbollah watched; Wagner fighters and the RSF were also blamed, as was M23.');
   for (const [code, sector] of [['YEM', 'REB'], ['PSE', 'REB'], ['LBN', 'REB'], ['RUS', 'MIL'], ['SDN', 'REB'], ['COD', 'REB']]) {

@@ -413,6 +413,12 @@ class ActorFinder {
       this.mention(this.agentSpec(sector, second.mod, i, m.end), end + 1, second.end);
       return second.end;
     }
+    // "alliance officials", "agency analysts": a noun that describes a body named earlier makes the people that body's
+    const described = i > 0 && (this.tokens[i - 1].pos === 'NOUN' || this.tokens[i - 1].pos === 'PROPN') ? this.lastByRef.get(this.norms[i - 1]) : undefined;
+    if (described && described.kind !== 'person') {
+      this.mentionEntity(described, i - 1, m.end, true);
+      return m.end;
+    }
     const quantifier = i > 0 ? this.senseOf(this.matchAt(i - 1, i), 'reference')?.ref : undefined;
     if (quantifier === 'generic') return m.end;
     const start = i > 0 && DEFINITE.has(this.norms[i - 1]) ? i - 1 : i;
