@@ -20,3 +20,13 @@ export const importBuilt = (dist, rel) => {
   }
   return import(pathToFileURL(file).href);
 };
+
+/** A small deterministic PRNG (mulberry32), so every run builds the same archive. */
+export function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

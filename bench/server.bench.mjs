@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { arg, importBuilt as importBuiltFrom, root } from './lib.mjs';
+import { arg, importBuilt as importBuiltFrom, rng, root } from './lib.mjs';
 
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
 const EVENTS = Math.max(1000, Number(arg('--events', '100000')));
@@ -24,14 +24,6 @@ const importBuilt = (rel) => importBuiltFrom(dist, rel);
 
 // ---- synthetic archive ---------------------------------------------------------------------------------------------
 
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTRIES = ['USA', 'RUS', 'CHN', 'UKR', 'PRK', 'KOR', 'ISR', 'IRN', 'GBR', 'FRA', 'DEU', 'JPN', 'IND', 'PAK', 'TUR', 'SYR', 'SAU', 'EGY', 'POL', 'BLR'];
 const STATUSES = ['asserted', 'asserted', 'asserted', 'asserted', 'asserted', 'forecast', 'forecast', 'hypothetical', 'negated'];

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { arg, importBuilt as importBuiltFrom, root } from './lib.mjs';
+import { arg, importBuilt as importBuiltFrom, rng, root } from './lib.mjs';
 
 const dist = path.resolve(arg('--dist', path.join(root, 'dist')));
 const EVENTS = Number(arg('--events', '1000000'));
@@ -34,15 +34,6 @@ const { PLOVER_TYPES } = await importBuilt('core/plover.js');
 
 // ---- synthetic archive -------------------------------------------------------------------------------------------
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same archive. */
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 /** Reset by each build, so that both backends get the same archive. */
 let random = rng(20240610);
 /** Zipf-like pick: a few actors and types dominate, as in news. */
@@ -157,7 +148,8 @@ const fmt = (ms) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 function corpus() {
   const dir = path.join(root, 'demo', 'corpus');
   if (fs.existsSync(dir)) {
-    const docs = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+    // articles only: the folder also holds storylines.json
+    const docs = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))).filter((d) => typeof d.text === 'string');
     if (docs.length) return { name: `demo corpus (${docs.length} articles)`, docs };
   }
   const text = 'South Korea\'s National Intelligence Service warned that North Korea may deploy troops to support Russia as early as July or August. '
