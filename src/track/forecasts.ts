@@ -121,10 +121,15 @@ export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Re
   for (const f of forecasts) {
     const keys = f.targetCodes.length ? f.sourceCodes.flatMap((c) => [`${c}>`, ...f.targetCodes.map((t) => `${c}>${t}`)]) : f.sourceCodes;
     f.proposal = propose(f, reportsFrom(keys.map((k) => index.get(k) ?? []), f.issued), options);
-    f.resolution = resolutions.get(f.id);
-    f.state = f.resolution && f.resolution.state !== 'open' ? f.resolution.state : f.proposal?.state ?? 'open';
+    applyResolution(f, resolutions.get(f.id));
   }
   return forecasts;
+}
+
+/** Records an analyst decision on a forecast: the decision wins over the proposal, "open" hands it back to the proposal. */
+export function applyResolution(f: TrackedForecast, resolution: Resolution | undefined): void {
+  f.resolution = resolution;
+  f.state = resolution && resolution.state !== 'open' ? resolution.state : f.proposal?.state ?? 'open';
 }
 
 /** The events of several date-ordered lists reported on or after a day, each once. */
@@ -198,7 +203,7 @@ function sameForecast(f: TrackedForecast, e: TrackEvent): boolean {
 }
 
 /** The period in which an act would fulfil the forecast: its window (a soft end stretched), else a horizon from issue. */
-export function fulfilmentPeriod(f: TrackedForecast, horizonDays = DEFAULT_HORIZON_DAYS): { start: string; end: string } {
+function fulfilmentPeriod(f: TrackedForecast, horizonDays = DEFAULT_HORIZON_DAYS): { start: string; end: string } {
   if (!f.window) return { start: f.issued, end: addDays(f.issued as IsoDate, horizonDays) };
   const length = Math.max(1, daysBetween(f.window.start, f.window.end));
   // late by a fraction of the window still counts; a soft end ("as early as") allows a season more

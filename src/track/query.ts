@@ -18,7 +18,7 @@ export interface EventQuery {
 
 const hasAny = (wanted: string[] | undefined, got: string[]): boolean => !wanted?.length || wanted.some((c) => got.includes(c));
 
-export function compileKeywords(words: string[] | undefined): RegExp | null {
+function compileKeywords(words: string[] | undefined): RegExp | null {
   if (!words?.length) return null;
   const escaped = words.map((w) => w.trim()).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   return escaped.length ? new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i') : null;

@@ -2,7 +2,7 @@
 import type { Storage } from '../store/types.js';
 import type { ResolutionEntry, TrackingStore } from '../store/tracking-types.js';
 import type { BriefInput, Development } from '../brief/brief.js';
-import { buildForecasts, type Evidence, type Resolution, type TrackedForecast, type TrackEvent } from './forecasts.js';
+import { applyResolution, buildForecasts, type Evidence, type Resolution, type TrackedForecast, type TrackEvent } from './forecasts.js';
 import { evaluateProblem, type ProblemStatus, type WarningProblem } from './problems.js';
 import { weeklySeries } from './trends.js';
 
@@ -16,14 +16,14 @@ export class TrackError extends Error {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The day tracking is evaluated at by default: the newest report in the archive, or today when it is empty. */
-export function defaultAsOf(events: TrackEvent[]): string {
+function defaultAsOf(events: TrackEvent[]): string {
   let latest = '';
   for (const e of events) if (e.docDate > latest) latest = e.docDate;
   return latest || today();
 }
 
 /** The analyst decision in force per forecast: the latest entry. */
-export function decisionsInForce(entries: ResolutionEntry[]): Map<string, Resolution> {
+function decisionsInForce(entries: ResolutionEntry[]): Map<string, Resolution> {
   const out = new Map<string, Resolution>();
   for (const r of entries) {
     const res: Resolution = { state: r.state, by: r.by, on: r.on };
@@ -44,7 +44,7 @@ export interface ResolveRequest { state: ResolutionEntry['state']; by: string; e
 
 /** Records an analyst decision on a forecast after checking that the forecast and the cited document exist. */
 export async function resolveForecast(archive: Archive, id: string, req: ResolveRequest): Promise<TrackedForecast> {
-  const { forecasts, asOf } = await loadForecasts(archive);
+  const { forecasts } = await loadForecasts(archive);
   const f = forecasts.find((x) => x.id === id);
   if (!f) throw new TrackError(`no forecast ${JSON.stringify(id)} (see \`watchfloor forecasts\` for the ids)`);
   let on = req.on ?? today();
@@ -58,8 +58,8 @@ export async function resolveForecast(archive: Archive, id: string, req: Resolve
   if (req.evidenceDoc) entry.evidenceDoc = req.evidenceDoc;
   if (req.note) entry.note = req.note;
   await archive.addResolution(entry);
-  const after = (await loadForecasts(archive, asOf)).forecasts.find((x) => x.id === id);
-  return after!;
+  applyResolution(f, decisionsInForce([entry]).get(id));
+  return f;
 }
 
 export async function watchProblems(archive: Archive, problems: WarningProblem[], asOf?: string): Promise<ProblemStatus[]> {
