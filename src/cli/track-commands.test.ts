@@ -30,7 +30,7 @@ describe('tracker commands', () => {
     const store = await openStore(db);
     await store.ingestMany([
       article({ externalId: 'warning', published: '2024-06-20', text: 'the NIS said North Korean troops may deploy to Russia as early as July or August.',
-        actors: ACTORS, events: [{ type: 'AID', status: 'forecast', source: [0], target: [1], trigger: 'deploy', when: ['2024-07-01', '2024-08-31'], likelihood: { cue: 'may', p: 0.4 }, attribution: 2 }] }),
+        actors: ACTORS, events: [{ type: 'AID', status: 'forecast', source: [0], target: [1], trigger: 'deploy', when: ['2024-07-01', '2024-08-31', 'as early as July or August'], likelihood: { cue: 'may', p: 0.4 }, attribution: 2 }] }),
       article({ externalId: 'arrival', published: '2024-10-23', text: 'North Korean troops have arrived in Russia, the NIS told lawmakers.',
         actors: ACTORS, events: [{ type: 'AID', source: [0], target: [1], trigger: 'arrived', attribution: 2 }] }),
     ]);

@@ -36,6 +36,29 @@ export const MODES: Partial<Record<PloverType, readonly string[]>> = {
   CONCEDE: ['policy', 'leadership', 'rights', 'sanctions', 'ceasefire'],
 };
 
+/**
+ * Modes that name an act of their own rather than a facet of the type's act: a weapons test is not a troop
+ * deployment, an arrest not a seizure of goods. Reports of such an act can only stand for the same type and mode.
+ */
+export const DISTINCT_MODES: Partial<Record<PloverType, readonly string[]>> = {
+  MOBILIZE: ['arms-test', 'cyber', 'police', 'alert'],
+  SANCTION: ['convict', 'expel'],
+  COERCE: ['arrest', 'curfew', 'censor', 'cyber', 'expel'],
+  ASSAULT: ['assassinate', 'cyber', 'wmd'],
+  RETREAT: ['release', 'disarm'],
+  CONCEDE: ['ceasefire', 'leadership', 'rights'],
+};
+
+const distinctMode = (type: string, mode: string | undefined): boolean =>
+  mode !== undefined && isPloverType(type) && (DISTINCT_MODES[type] ?? []).includes(mode);
+
+/** Whether two coded acts can be reports of the same act: compatible types, and a distinct mode on either side shared by both. */
+export function sameKindOfAct(a: { type: string; mode?: string }, b: { type: string; mode?: string }): boolean {
+  if (!isPloverType(a.type) || !(COMPATIBLE_TYPES[a.type] as readonly string[]).includes(b.type)) return false;
+  if (!distinctMode(a.type, a.mode) && !distinctMode(b.type, b.mode)) return true;
+  return a.type === b.type && a.mode === b.mode;
+}
+
 export const isPloverType = (s: string): s is PloverType => (PLOVER_TYPES as readonly string[]).includes(s);
 
 /**

@@ -27,7 +27,7 @@ export interface EventSpec {
   target?: number[];
   /** a word of the text; its first occurrence is the trigger span */
   trigger: string;
-  when?: [start: string, end: string];
+  when?: [start: string, end: string, text?: string];
   likelihood?: { cue: string; p: number };
   attribution?: number;
   magnitude?: { min: number; max: number; unit?: string };
@@ -58,7 +58,7 @@ export function article(spec: ArticleSpec): IngestInput {
       id: `e${i + 1}`, type: e.type, context: [], source: e.source.map((n) => `a${n + 1}`), target: (e.target ?? []).map((n) => `a${n + 1}`),
       status: e.status ?? 'asserted', trigger: { text: e.trigger, span: trigger }, sentence: { index: 0, span: sentenceAround(spec.text, trigger) },
       confidence: 0.8,
-      ...(e.when ? { when: { text: 'then', start: e.when[0], end: e.when[1] } } : {}),
+      ...(e.when ? { when: { text: e.when[2] ?? 'then', start: e.when[0], end: e.when[1] } } : {}),
       ...(e.likelihood ? { likelihood: e.likelihood } : {}),
       ...(e.attribution !== undefined ? { attribution: { actor: `a${e.attribution + 1}`, cue: 'said' } } : {}),
       ...(e.magnitude ? { magnitude: { text: 'some', ...e.magnitude } } : {}),

@@ -31,7 +31,7 @@ const codesOf = (json: unknown): string[] => [...new Set((JSON.parse(String(json
 export async function trackEvents(db: Db, options: { since?: string; until?: string } = {}): Promise<TrackEvent[]> {
   const rows = await db.all<Row>(
     `SELECT e.id, e.doc_id, e.doc_date, e.date, e.type, e.status, e.source_refs, e.target_refs, e.attribution_code, e.likelihood, e.likelihood_cue,
-            e.window_start, e.window_end, e.window_text, e.magnitude_min, e.magnitude_max, e.magnitude_unit,
+            e.mode, e.place_code, e.window_start, e.window_end, e.window_text, e.magnitude_min, e.magnitude_max, e.magnitude_unit,
             e.sentence_start, e.sentence_end, e.sentence_text, e.confidence, d.story_id
      FROM events e JOIN documents d ON d.id = e.doc_id
      WHERE e.doc_date >= ? AND e.doc_date <= ? ORDER BY e.doc_date, e.id`,
@@ -43,6 +43,8 @@ export async function trackEvents(db: Db, options: { since?: string; until?: str
       sentence: { span: [Number(r.sentence_start), Number(r.sentence_end)], text: r.sentence_text === null || r.sentence_text === undefined ? '' : String(r.sentence_text) },
     };
     if (r.attribution_code !== null && r.attribution_code !== undefined) t.issuer = String(r.attribution_code);
+    if (r.mode) t.mode = String(r.mode);
+    if (r.place_code) t.place = String(r.place_code);
     if (r.likelihood !== null && r.likelihood !== undefined) { t.likelihood = Number(r.likelihood); if (r.likelihood_cue) t.likelihoodCue = String(r.likelihood_cue); }
     if (r.window_start && r.window_end) { t.windowStart = day(r.window_start); t.windowEnd = day(r.window_end); if (r.window_text) t.windowText = String(r.window_text); }
     if (r.magnitude_min !== null && r.magnitude_min !== undefined && r.magnitude_max !== null && r.magnitude_max !== undefined) {

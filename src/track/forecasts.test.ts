@@ -53,3 +53,49 @@ test('an analyst resolution overrides the proposal', () => {
   assert.equal(f.state, 'withdrawn');
   assert.equal(f.proposal, undefined);
 });
+
+test('a visit is fulfilled by a meeting in the host country, not by one in a third country', () => {
+  const visit = ev({ docId: 'p1', docDate: '2025-02-01', status: 'forecast', type: 'CONSULT', mode: 'visit', issuer: 'KOR', windowStart: '2025-02-01', windowEnd: '2025-05-31' });
+  const elsewhere = ev({ docId: 'p2', docDate: '2025-04-10', status: 'asserted', type: 'CONSULT', mode: 'meeting', place: 'CHN' });
+  assert.equal(buildForecasts([visit, elsewhere], new Map(), { asOf: '2025-04-11' })[0].state, 'open');
+  const there = ev({ docId: 'p3', docDate: '2025-04-12', status: 'asserted', type: 'CONSULT', mode: 'meeting', place: 'RUS' });
+  const [f] = buildForecasts([visit, elsewhere, there], new Map(), { asOf: '2025-04-13' });
+  assert.equal(f.state, 'confirmed');
+  assert.deepEqual(f.proposal?.evidence.map((e) => e.docId), ['p3']);
+});
+
+test('a weapons test is its own act: troop dispatches neither confirm it nor join its forecast', () => {
+  const test = ev({ docId: 't1', docDate: '2024-11-01', status: 'forecast', type: 'MOBILIZE', mode: 'arms-test', targetCodes: [], issuer: 'KOR', windowStart: '2024-11-01', windowEnd: '2024-11-12' });
+  const troops = ev({ docId: 't2', docDate: '2024-11-05', status: 'forecast', type: 'MOBILIZE', mode: 'troops', targetCodes: [], issuer: 'KOR', windowStart: '2024-11-01', windowEnd: '2024-12-31' });
+  const sent = ev({ docId: 't3', docDate: '2024-11-08', status: 'asserted', type: 'MOBILIZE', mode: 'troops', targetCodes: [] });
+  const fs = buildForecasts([test, troops, sent], new Map(), { asOf: '2024-11-10' });
+  assert.equal(fs.length, 2);
+  assert.equal(fs[0].state, 'open');
+  assert.equal(fs[1].state, 'confirmed');
+});
+
+test('a report without a target joins a forecast with one only when it names the same act', () => {
+  const aid = ev({ docId: 'a1', docDate: '2024-10-23', status: 'forecast', type: 'AID', issuer: 'KOR', windowStart: '2024-10-23', windowEnd: '2024-12-31' });
+  const untargetedMobilize = ev({ docId: 'a2', docDate: '2024-11-01', status: 'forecast', type: 'MOBILIZE', targetCodes: [], issuer: 'KOR', windowStart: '2024-11-01', windowEnd: '2024-11-12' });
+  const untargetedAid = ev({ docId: 'a3', docDate: '2024-11-02', status: 'forecast', type: 'AID', targetCodes: [], issuer: 'KOR', windowStart: '2024-11-01', windowEnd: '2024-12-31' });
+  const fs = buildForecasts([aid, untargetedMobilize, untargetedAid], new Map(), { asOf: '2024-11-03' });
+  assert.deepEqual(fs.map((f) => f.sources.map((s) => s.docId)), [['a1', 'a3'], ['a2']]);
+});
+
+test('a dated forecast restated months later is the same forecast, and the article looking back after its window can refute it', () => {
+  const visit = ev({ docId: 'r1', docDate: '2025-01-13', status: 'forecast', type: 'CONSULT', issuer: 'KOR', windowStart: '2025-01-13', windowEnd: '2025-06-30' });
+  const restated = ev({ docId: 'r2', docDate: '2025-09-04', status: 'forecast', type: 'CONSULT', issuer: 'KOR', windowStart: '2025-01-01', windowEnd: '2025-06-30' });
+  const denial = ev({ docId: 'r2', docDate: '2025-09-04', status: 'negated', type: 'CONSULT', windowStart: '2025-01-01', windowEnd: '2025-09-04' });
+  const fs = buildForecasts([visit, restated, denial], new Map(), { asOf: '2025-09-05' });
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].state, 'refuted');
+  assert.deepEqual(fs[0].proposal?.evidence.map((e) => e.docId), ['r2']);
+});
+
+test('a hard window tolerates an act a few weeks late, not a season late', () => {
+  const half = ev({ docId: 'h1', docDate: '2025-01-10', status: 'forecast', issuer: 'KOR', windowStart: '2025-01-01', windowEnd: '2025-06-30' });
+  const season = ev({ docId: 'h2', docDate: '2025-09-04', status: 'asserted' });
+  assert.equal(buildForecasts([half, season], new Map(), { asOf: '2025-09-05' })[0].state, 'expired');
+  const weeks = ev({ docId: 'h3', docDate: '2025-07-20', status: 'asserted', windowStart: '2025-07-14', windowEnd: '2025-07-14' });
+  assert.equal(buildForecasts([half, weeks], new Map(), { asOf: '2025-09-05' })[0].state, 'confirmed');
+});

@@ -1,6 +1,6 @@
 // The forecast registry: groups forecast events into tracked forecasts and proposes their resolution from later reporting.
 import { createHash } from 'node:crypto';
-import { COMPATIBLE_TYPES, isPloverType } from '../core/plover.js';
+import { sameKindOfAct } from '../core/plover.js';
 import { addDays } from '../core/ids.js';
 import type { IsoDate } from '../core/ids.js';
 import type { Span } from '../core/record.js';
@@ -11,11 +11,15 @@ export interface TrackEvent {
   docId: string;
   docDate: string;
   type: string;
+  /** PLOVER mode ("visit", "meeting", ...) where the extractor gave one */
+  mode?: string;
   status: 'asserted' | 'forecast' | 'hypothetical' | 'negated';
   sourceCodes: string[];
   targetCodes: string[];
   /** country code (or IGO/NGO) of who says so */
   issuer?: string;
+  /** country code of where the act takes place, where the text names it */
+  place?: string;
   likelihood?: number;
   likelihoodCue?: string;
   windowStart?: string;
@@ -57,11 +61,14 @@ export interface TrackedForecast {
   id: string;
   issuer?: string;
   type: string;
+  mode?: string;
   sourceCodes: string[];
   targetCodes: string[];
   window?: { start: string; end: string; text?: string; soft: boolean };
   likelihood?: { p: number; cue?: string };
   magnitude?: { min: number; max: number; unit?: string };
+  /** the countries where the act is to happen: a named place, or for a visit the host's country */
+  place?: string[];
   /** the first report's document date */
   issued: string;
   /** every report of this forecast */
@@ -87,7 +94,6 @@ const SOFT_END = /\b(as early as|as soon as|from|starting|beginning|after)\b/i;
 /** an asserted report with no date of its own placed the act up to this many days before the report */
 const UNDATED_LOOKBACK_DAYS = 30;
 
-const compatible = (a: string, b: string): boolean => isPloverType(a) && (COMPATIBLE_TYPES[a] as readonly string[]).includes(b);
 const intersects = (a: string[], b: string[]): boolean => a.some((c) => b.includes(c));
 const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((c) => b.includes(c));
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
@@ -161,6 +167,7 @@ function newForecast(e: TrackEvent): TrackedForecast {
     sources: [],
     state: 'open',
   };
+  if (e.mode) f.mode = e.mode;
   if (e.issuer) f.issuer = e.issuer;
   addReport(f, e);
   return f;
@@ -177,6 +184,17 @@ function addReport(f: TrackedForecast, e: TrackEvent): void {
     f.magnitude = { min: e.magnitudeMin, max: e.magnitudeMax, ...(e.magnitudeUnit ? { unit: e.magnitudeUnit } : {}) };
   }
   if (!f.targetCodes.length && e.targetCodes.length) f.targetCodes = [...e.targetCodes].sort();
+  if (!f.place) {
+    const place = placeOf(e);
+    if (place.length) f.place = place;
+  }
+}
+
+/** Where an act happens: the place the text names, else for a visit the visited country and for hosting the host's, else unknown (empty). */
+function placeOf(e: TrackEvent): string[] {
+  if (e.place) return [e.place];
+  const host = e.mode === 'visit' ? e.targetCodes : e.mode === 'host' ? e.sourceCodes : [];
+  return host.filter((c) => /^[A-Z]{3}$/.test(c) && c !== 'IGO' && c !== 'NGO');
 }
 
 function evidenceOf(e: TrackEvent): Evidence {
@@ -185,20 +203,22 @@ function evidenceOf(e: TrackEvent): Evidence {
   return ev;
 }
 
-/** Reports of one forecast come close together; the same words months later are a new forecast, with its own outcome. */
+/** Reports of an undated forecast come close together; the same words months later are a new forecast, with its own outcome. */
 const SAME_FORECAST_DAYS = 30;
 
 function sameForecast(f: TrackedForecast, e: TrackEvent): boolean {
   if ((f.issuer ?? '') !== (e.issuer ?? '')) return false;
-  const latest = f.sources[f.sources.length - 1].docDate;
-  if (daysBetween(latest, e.docDate) > SAME_FORECAST_DAYS) return false;
   if (f.magnitude && typeof e.magnitudeMin === 'number' && typeof e.magnitudeMax === 'number' && (e.magnitudeMax < f.magnitude.min || e.magnitudeMin > f.magnitude.max)) return false;
-  if (!compatible(f.type, e.type) || !compatible(e.type, f.type)) return false;
+  if (!sameKindOfAct(f, e) || !sameKindOfAct(e, f)) return false;
   if (!sameSet(f.sourceCodes, e.sourceCodes)) return false;
-  if (f.targetCodes.length && e.targetCodes.length && !sameSet(f.targetCodes, e.targetCodes)) return false;
+  // the dyad is part of what is forecast: a report that leaves out the target is the same claim only if it names the same act
+  if (!sameSet(f.targetCodes, e.targetCodes) && (f.targetCodes.length && e.targetCodes.length || f.type !== e.type)) return false;
   // a forecast with a deadline and one without are different claims: only one of them can be refuted when the window closes
   const hasWindow = !!(e.windowStart && e.windowEnd);
-  if (!f.window || !hasWindow) return !f.window && !hasWindow;
+  if (!f.window || !hasWindow) {
+    // undated, the same words months later are a new forecast with its own outcome; dated, the window says which
+    return !f.window && !hasWindow && daysBetween(f.sources[f.sources.length - 1].docDate, e.docDate) <= SAME_FORECAST_DAYS;
+  }
   return e.windowStart! <= f.window.end && f.window.start <= e.windowEnd!;
 }
 
@@ -207,7 +227,7 @@ function fulfilmentPeriod(f: TrackedForecast, horizonDays = DEFAULT_HORIZON_DAYS
   if (!f.window) return { start: f.issued, end: addDays(f.issued as IsoDate, horizonDays) };
   const length = Math.max(1, daysBetween(f.window.start, f.window.end));
   // late by a fraction of the window still counts; a soft end ("as early as") allows a season more
-  const tolerance = f.window.soft ? Math.max(90, length) : Math.max(7, Math.round(length / 2));
+  const tolerance = f.window.soft ? Math.max(90, length) : Math.max(7, Math.min(30, Math.round(length / 4)));
   return { start: addDays(f.window.start as IsoDate, -Math.max(3, Math.round(length / 4))), end: addDays(f.window.end as IsoDate, tolerance) };
 }
 
@@ -226,7 +246,7 @@ function computePeriod(e: TrackEvent): { start: string; end: string } {
 }
 
 function matchesAct(f: TrackedForecast, e: TrackEvent): boolean {
-  if (!compatible(f.type, e.type)) return false;
+  if (!sameKindOfAct(f, e)) return false;
   // without a target the forecast is only its type and its actors: evidence must name exactly those actors
   if (f.targetCodes.length ? !intersects(f.sourceCodes, e.sourceCodes) : !sameSet(f.sourceCodes, e.sourceCodes)) return false;
   if (f.targetCodes.length && e.targetCodes.length && !intersects(f.targetCodes, e.targetCodes)) return false;
@@ -234,12 +254,15 @@ function matchesAct(f: TrackedForecast, e: TrackEvent): boolean {
     // reported numbers are rough: a quarter either way still supports the forecast's size
     if (e.magnitudeMax < f.magnitude.min * 0.75 || e.magnitudeMin > f.magnitude.max * 1.25) return false;
   }
-  return true;
+  // a visit to Moscow is not fulfilled by a meeting in Beijing: where both places are known they must agree
+  const place = f.place && placeOf(e);
+  return !place?.length || intersects(f.place!, place);
 }
 
 function propose(f: TrackedForecast, events: TrackEvent[], options: TrackOptions): Proposal | undefined {
   const period = fulfilmentPeriod(f, options.horizonDays);
-  const ownDocs = new Set(f.sources.map((s) => s.docId));
+  // an article reporting the forecast is not evidence for it, unless written after the window closed: then it looks back
+  const ownDocs = new Set(f.sources.filter((s) => !f.window || s.docDate <= f.window.end).map((s) => s.docId));
   const later = events.filter((e) => !ownDocs.has(e.docId) && e.docDate >= f.issued && matchesAct(f, e));
   const confirming = later.filter((e) => {
     if (e.status !== 'asserted') return false;
