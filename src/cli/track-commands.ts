@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { briefHtml, briefMarkdown } from '../brief/brief.js';
-import { codeName } from '../core/countries.js';
+import { codeName, coversIssuer } from '../core/countries.js';
 import { jsonlSink, terminalSink, webhookSink, type Sink } from '../notify/deliver.js';
 import { calibrate } from '../track/calibration.js';
 import type { TrackedForecast } from '../track/forecasts.js';
@@ -59,13 +59,13 @@ export function registerTrackCommands(program: Command, io: Io = processIo): voi
     .option('--csv', 'print CSV')
     .option('--open', 'only open forecasts')
     .option('--resolved', 'only confirmed, refuted, expired or withdrawn forecasts')
-    .option('--issuer <code>', 'only forecasts attributed to this code, e.g. KOR')
+    .option('--issuer <code>', 'only forecasts attributed to this code: KOR (any South Korean body), KOR-SPY, NATO')
     .action((flags: AsOfFlags & { open?: boolean; resolved?: boolean; issuer?: string }) => withArchive(flags, io, async (archive) => {
       if (flags.open && flags.resolved) throw new UsageError('choose one of --open and --resolved');
       let { forecasts } = await loadForecasts(archive, date(flags.asOf, 'as-of'));
       if (flags.open) forecasts = forecasts.filter((f) => f.state === 'open');
       if (flags.resolved) forecasts = forecasts.filter((f) => f.state !== 'open');
-      if (flags.issuer) forecasts = forecasts.filter((f) => f.issuer === flags.issuer!.toUpperCase());
+      if (flags.issuer) forecasts = forecasts.filter((f) => f.issuer !== undefined && coversIssuer(flags.issuer!, f.issuer));
       if (flags.json) return io.out(`${JSON.stringify(forecasts.map(forecastJson), null, 2)}\n`);
       print(io, flags, forecasts, FORECAST_COLUMNS);
     }));

@@ -18,8 +18,32 @@ const SECTORS: Record<string, string> = {
   ELI: 'elites', LAB: 'labour', EDU: 'education', HLH: 'health', REL: 'religion',
 };
 
-/** "PRK" -> "North Korea"; "KOR-SPY" (code and sector, as the archive keys actors) -> "South Korea (intelligence)". */
+/** Separates an international body's code from its organisation in tracker codes: "IGO:NATO" is not "IGO:EU". */
+const ORG_SEPARATOR = ':';
+const hasOrgs = (code: string): boolean => code === 'IGO' || code === 'NGO';
+
+/** The code the tracker keys an actor by: its code, with the organisation for international and non-governmental bodies. */
+export function trackerCode(a: { code: string; org?: string }): string {
+  return hasOrgs(a.code) && a.org ? `${a.code}${ORG_SEPARATOR}${a.org}` : a.code;
+}
+
+/** Whether a code asked for ("IGO", "NATO", "IGO:NATO", "PRK") covers an actor's tracker code. */
+export function coversCode(wanted: string, code: string): boolean {
+  if (wanted === code) return true;
+  const at = code.indexOf(ORG_SEPARATOR);
+  return at > 0 && (wanted === code.slice(0, at) || wanted === code.slice(at + 1));
+}
+
+/** Whether an issuer ("KOR-SPY", "IGO:NATO") is the one asked for: the same, its country or body, or its whole country ("KOR"). */
+export function coversIssuer(wanted: string, issuer: string): boolean {
+  const want = wanted.toUpperCase();
+  return issuer.toUpperCase() === want || issuer.toUpperCase().startsWith(`${want}-`) || coversCode(want, issuer.toUpperCase());
+}
+
+/** "PRK" -> "North Korea"; "KOR-SPY" (code and sector, as the archive keys actors) -> "South Korea (intelligence)"; "IGO:NATO" -> "NATO". */
 export function codeName(code: string): string {
+  const org = code.indexOf(ORG_SEPARATOR);
+  if (org > 0 && hasOrgs(code.slice(0, org))) return code.slice(org + 1);
   const unknown = code.startsWith('---');
   const country = unknown ? '---' : code.split('-')[0];
   const sector = (unknown ? code.slice(3) : code.slice(country.length)).replace(/^-/, '');

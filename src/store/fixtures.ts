@@ -17,7 +17,7 @@ Reporting by a correspondent; editing by the desk.`;
 /** Another article on the same topic: shares names and phrases, not the story. */
 export const SAME_TOPIC = `North Korea and Russia signed a mutual defence treaty in Pyongyang on Wednesday, pledging to come to each other's aid if either is attacked. Russian President Vladimir Putin and North Korean leader Kim Jong Un called the pact a breakthrough. South Korea's National Intelligence Service said it was studying the agreement, and the United States said the deepening military cooperation between North Korea and Russia should concern anyone interested in peace on the Korean peninsula. Officials in Seoul summoned the Russian ambassador to protest against the treaty.`;
 
-export interface ActorSpec { text: string; code: string; sector?: string; kind?: ActorKind; name?: string }
+export interface ActorSpec { text: string; code: string; sector?: string; kind?: ActorKind; name?: string; org?: string }
 
 export interface EventSpec {
   type: PloverType;
@@ -50,7 +50,7 @@ export function article(spec: ArticleSpec): IngestInput {
   // an actor is in the record when the text names it or an event needs it; ids stay tied to the spec's indexes
   const actors = (spec.actors ?? []).map((a, i) => ({
     id: `a${i + 1}`, text: a.text, mentions: occurrences(spec.text, a.text), kind: a.kind ?? (a.sector ? 'organization' : 'state'), code: a.code,
-    ...(a.sector ? { sector: a.sector } : {}), ...(a.name ? { name: a.name } : {}),
+    ...(a.sector ? { sector: a.sector } : {}), ...(a.name ? { name: a.name } : {}), ...(a.org ? { org: a.org } : {}),
   })).filter((a, i) => a.mentions.length > 0 || involved.has(i));
   const events = (spec.events ?? []).map((e, i): RecordEvent => {
     const trigger = firstSpan(spec.text, e.trigger);

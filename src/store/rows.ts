@@ -1,6 +1,7 @@
 // Flattens a document and its extraction record into the archive's rows (pure; shared by both dialects).
 import { toIsoDate, type DocId, type EventId, type IsoDate } from '../core/ids.js';
 import type { ExtractionRecord, RecordActor, Span } from '../core/record.js';
+import { trackerCode } from '../core/countries.js';
 import { actorKeys, dyadKey } from './codes.js';
 import { clusterKey } from './clusters.js';
 import type { DocumentMeta, EventActorRef } from './types.js';
@@ -127,6 +128,7 @@ function refs(ids: unknown[], byId: Map<string, RecordActor>): EventActorRef[] {
     const ref: EventActorRef = { code: actorCode(a), text: String(a.text ?? '') };
     if (a.sector) ref.sector = a.sector;
     if (a.name) ref.name = a.name;
+    if (a.org) ref.org = a.org;
     out.push(ref);
   }
   return out;
@@ -136,8 +138,10 @@ function actorCode(a: RecordActor): string {
   return typeof a.code === 'string' && a.code ? a.code : '---';
 }
 
+/** Who says so, as the tracker scores issuers: country and sector, or the international body itself. */
 function fullCode(a: RecordActor): string {
-  return a.sector ? `${actorCode(a)}-${a.sector}` : actorCode(a);
+  const code = trackerCode({ code: actorCode(a), ...(a.org ? { org: a.org } : {}) });
+  return a.sector && code === actorCode(a) ? `${code}-${a.sector}` : code;
 }
 
 function count(m: Map<string, { source: number; target: number }>, id: unknown): { source: number; target: number } {

@@ -374,6 +374,14 @@ for (const backend of backends) {
       assert.deepEqual((await store.trackEvents({ since: '2024-05-02', until: '2024-06-09' })).map((e) => e.type), ['SANCTION']);
     }));
 
+    test('tracker events tell international bodies apart by organisation, as actors and as issuers', () => withStore(async (store) => {
+      await store.ingestMany([article({ externalId: 'igo', published: '2025-02-01', text: 'NATO officials said the European Union would impose sanctions on Russia.',
+        actors: [{ text: 'NATO officials', code: 'IGO', kind: 'igo', org: 'NATO' }, { text: 'European Union', code: 'IGO', kind: 'igo', org: 'EU' }, { text: 'Russia', code: 'RUS' }],
+        events: [{ type: 'SANCTION', status: 'forecast', source: [1], target: [2], trigger: 'impose', attribution: 0 }] })]);
+      const [e] = await store.trackEvents();
+      assert.deepEqual([e.sourceCodes, e.targetCodes, e.issuer], [['IGO:EU'], ['RUS'], 'IGO:NATO']);
+    }));
+
     test('resolutions are an append-only audit trail, oldest first', () => withStore(async (store) => {
       await store.addResolution({ forecastId: 'F-1', state: 'confirmed', by: 'ana', at: '2024-10-24T10:00:00Z', on: '2024-10-23', evidenceDoc: 'd9', note: 'NIS briefing' });
       await store.addResolution({ forecastId: 'F-2', state: 'refuted', by: 'bo', at: '2024-10-25T10:00:00Z', on: '2024-10-25' });

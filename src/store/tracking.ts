@@ -1,5 +1,6 @@
 // The tracking tables over one Db, in SQL common to both dialects: resolutions (append-only), API tokens (hashed), tracker events.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { trackerCode } from '../core/countries.js';
 import type { TrackEvent } from '../track/forecasts.js';
 import type { Db, Row } from './db.js';
 import type { ResolutionEntry, Role, TokenInfo } from './tracking-types.js';
@@ -26,7 +27,7 @@ export async function resolutions(db: Db, forecastId?: string): Promise<Resoluti
 }
 
 const day = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-const codesOf = (json: unknown): string[] => [...new Set((JSON.parse(String(json)) as EventActorRef[]).map((r) => r.code))];
+const codesOf = (json: unknown): string[] => [...new Set((JSON.parse(String(json)) as EventActorRef[]).map(trackerCode))];
 
 export async function trackEvents(db: Db, options: { since?: string; until?: string } = {}): Promise<TrackEvent[]> {
   const rows = await db.all<Row>(

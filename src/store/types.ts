@@ -68,7 +68,7 @@ export interface EventFilter {
   offset?: number;
 }
 
-export interface EventActorRef { code: string; sector?: string; text: string; name?: string }
+export interface EventActorRef { code: string; sector?: string; text: string; name?: string; org?: string }
 
 /** One event as stored: the record's event flattened, with global ids and resolved actor codes. */
 export interface StoredEvent {

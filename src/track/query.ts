@@ -1,4 +1,5 @@
 // Event queries shared by warning-problem indicators and watch rules: which stored events a rule speaks of.
+import { coversCode } from '../core/countries.js';
 import type { TrackEvent } from './forecasts.js';
 
 export interface EventQuery {
@@ -16,7 +17,7 @@ export interface EventQuery {
   minConfidence?: number;
 }
 
-const hasAny = (wanted: string[] | undefined, got: string[]): boolean => !wanted?.length || wanted.some((c) => got.includes(c));
+const hasAny = (wanted: string[] | undefined, got: string[]): boolean => !wanted?.length || wanted.some((w) => got.some((c) => coversCode(w, c)));
 
 function compileKeywords(words: string[] | undefined): RegExp | null {
   if (!words?.length) return null;

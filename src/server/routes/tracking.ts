@@ -1,7 +1,7 @@
 // Tracker reads and the analyst's one write here: forecasts (and resolving them), calibration, warning problems, trends, the network and the brief.
 import { Hono } from 'hono';
 import { briefHtml, briefMarkdown, forecastSentence } from '../../brief/brief.js';
-import { codeName } from '../../core/countries.js';
+import { codeName, coversCode, coversIssuer } from '../../core/countries.js';
 import { COOPERATION_SCORE, isPloverType } from '../../core/plover.js';
 import type { TrackedForecast } from '../../track/forecasts.js';
 import { briefInput, resolveForecast } from '../../track/service.js';
@@ -25,8 +25,9 @@ export function trackingRoutes(store: ServerStore, tracker: Tracker): Hono<AuthE
     const q = query(c, forecastQuery);
     const { forecasts, asOf } = await tracker.snapshot();
     const actorCode = q.actor?.split('-')[0];
-    const matching = forecasts.filter((f) => (!q.state || f.state === q.state) && (!q.issuer || f.issuer === q.issuer.split('-')[0])
-      && (!actorCode || f.sourceCodes.includes(actorCode) || f.targetCodes.includes(actorCode)))
+    const involves = (codes: string[]) => codes.some((c) => coversCode(actorCode!, c));
+    const matching = forecasts.filter((f) => (!q.state || f.state === q.state) && (!q.issuer || (f.issuer !== undefined && coversIssuer(q.issuer, f.issuer)))
+      && (!actorCode || involves(f.sourceCodes) || involves(f.targetCodes)))
       .sort((a, b) => b.issued.localeCompare(a.issued) || a.id.localeCompare(b.id));
     const counts: Record<string, number> = {};
     for (const f of forecasts) counts[f.state] = (counts[f.state] ?? 0) + 1;
