@@ -1,7 +1,7 @@
 // Tests for the brief: prose statements, each citing its source sentence; inert HTML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { briefHtml, briefMarkdown, type BriefInput } from './brief.js';
+import { briefHtml, briefMarkdown, forecastSentence, type BriefInput } from './brief.js';
 import type { TrackedForecast } from '../track/forecasts.js';
 
 const warning: TrackedForecast = {
@@ -33,4 +33,9 @@ test('the HTML brief escapes text from articles', () => {
   const html = briefHtml(input);
   assert.ok(!html.includes('<script>x'));
   assert.match(html, /&lt;script&gt;x&lt;\/script&gt;/);
+});
+
+test('a joint act and an international body read as such', () => {
+  const joint: TrackedForecast = { ...warning, issuer: 'IGO:NATO', type: 'COOPERATE', sourceCodes: ['RUS'], targetCodes: ['BLR'], mutual: true, likelihood: undefined, magnitude: undefined, window: undefined };
+  assert.equal(forecastSentence(joint), 'NATO expects Russia and Belarus to cooperate together (no likelihood stated).');
 });

@@ -142,7 +142,8 @@ export function forecastSentence(f: TrackedForecast): string {
   const odds = f.likelihood ? ` (${f.likelihood.cue ? `"${f.likelihood.cue}", ` : ''}about ${pct(f.likelihood.p)})` : ' (no likelihood stated)';
   const size = f.magnitude ? `, on a scale of ${f.magnitude.min === f.magnitude.max ? f.magnitude.min : `${f.magnitude.min}-${f.magnitude.max}`}${f.magnitude.unit ? ` ${f.magnitude.unit}` : ''}` : '';
   const when = f.window ? ` between ${f.window.start} and ${f.window.end}${f.window.text ? ` ("${f.window.text}")` : ''}` : '';
-  return `${who} expects ${names(f.sourceCodes)} to ${actPhrase(f.type, f.targetCodes, true)}${size}${when}${odds}.`;
+  const act = f.mutual ? `${actPhrase(f.type, [], true)} together` : actPhrase(f.type, f.targetCodes, true);
+  return `${who} expects ${names(f.mutual ? [...f.sourceCodes, ...f.targetCodes] : f.sourceCodes)} to ${act}${size}${when}${odds}.`;
 }
 
 export function briefMarkdown(input: BriefInput, link: SourceLink = dashboardLink): string {

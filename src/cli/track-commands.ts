@@ -38,7 +38,7 @@ const FORECAST_COLUMNS: [string, (f: TrackedForecast) => unknown][] = [
 function forecastJson(f: TrackedForecast) {
   const decided = f.resolution && f.resolution.state !== 'open' ? f.resolution : undefined;
   return {
-    id: f.id, issuer: f.issuer ?? null, event: { type: f.type, source: f.sourceCodes, target: f.targetCodes },
+    id: f.id, issuer: f.issuer ?? null, event: { type: f.type, ...(f.mode ? { mode: f.mode } : {}), source: f.sourceCodes, target: f.targetCodes, ...(f.mutual ? { mutual: true } : {}) },
     window: f.window ?? null, likelihood: f.likelihood ?? null, magnitude: f.magnitude ?? null, status: f.state,
     sources: f.sources.map((s) => ({ doc: s.docId, span: s.span ?? null, text: s.text ?? null })),
     resolution: f.state === 'open' ? null : {

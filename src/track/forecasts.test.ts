@@ -99,3 +99,16 @@ test('a hard window tolerates an act a few weeks late, not a season late', () =>
   const weeks = ev({ docId: 'h3', docDate: '2025-07-20', status: 'asserted', windowStart: '2025-07-14', windowEnd: '2025-07-14' });
   assert.equal(buildForecasts([half, weeks], new Map(), { asOf: '2025-09-05' })[0].state, 'confirmed');
 });
+
+test('a joint act told as one event per direction is one mutual forecast, fulfilled by either side', () => {
+  const sentence = { span: [10, 90] as [number, number], text: 'Russia and Belarus are due to begin joint exercises on Friday.' };
+  const one = ev({ docId: 'm1', docDate: '2025-09-10', status: 'forecast', type: 'COOPERATE', sourceCodes: ['RUS'], targetCodes: ['BLR'], sentence, windowStart: '2025-09-12', windowEnd: '2025-09-12' });
+  const other = ev({ docId: 'm1', docDate: '2025-09-10', status: 'forecast', type: 'COOPERATE', sourceCodes: ['BLR'], targetCodes: ['RUS'], sentence, windowStart: '2025-09-12', windowEnd: '2025-09-12' });
+  const held = ev({ docId: 'm2', docDate: '2025-09-20', status: 'asserted', type: 'COOPERATE', sourceCodes: ['BLR'], targetCodes: ['RUS'], windowStart: '2025-09-12', windowEnd: '2025-09-12' });
+  const fs = buildForecasts([one, other, held], new Map(), { asOf: '2025-09-21' });
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0].mutual, true);
+  assert.equal(fs[0].state, 'confirmed');
+  const apart = ev({ docId: 'm3', docDate: '2025-09-10', status: 'forecast', type: 'COOPERATE', sourceCodes: ['BLR'], targetCodes: ['RUS'], sentence: { span: [200, 260], text: 'Belarus will help Russia.' } });
+  assert.equal(buildForecasts([one, apart], new Map(), { asOf: '2025-09-11' }).length, 2);
+});

@@ -67,6 +67,8 @@ export interface TrackedForecast {
   window?: { start: string; end: string; text?: string; soft: boolean };
   likelihood?: { p: number; cue?: string };
   magnitude?: { min: number; max: number; unit?: string };
+  /** a joint act of the parties ("Russia and Belarus will hold exercises"): either side acting towards the other fulfils it */
+  mutual?: boolean;
   /** the countries where the act is to happen: a named place, or for a visit the host's country */
   place?: string[];
   /** the first report's document date */
@@ -107,6 +109,8 @@ export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Re
   // forecasts can only group with others of the same issuer and source, and evidence must share a source (and, for a
   // forecast with a target, a target or none): indexing by those keeps the registry near-linear in the archive's size
   const open = new Map<string, TrackedForecast[]>();
+  // the extractor writes a joint act as one event per direction: those from one sentence are one mutual forecast
+  const bySentence = new Map<string, TrackedForecast[]>();
   const index = new Map<string, TrackEvent[]>();
   const add = (key: string, e: TrackEvent) => (index.get(key) ?? index.set(key, []).get(key)!).push(e);
   for (const e of ordered) {
@@ -116,6 +120,9 @@ export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Re
       for (const t of e.targetCodes) add(`${c}>${t}`, e);
     }
     if (e.status !== 'forecast' || !e.sourceCodes.length) continue;
+    const sentence = `${e.docId}|${e.sentence?.span.join(':') ?? e.id}|${e.type}`;
+    const twin = e.targetCodes.length ? bySentence.get(sentence)?.find((f) => sameSet(f.sourceCodes, e.targetCodes) && sameSet(f.targetCodes, e.sourceCodes)) : undefined;
+    if (twin) { twin.mutual = true; continue; }
     const key = `${e.issuer ?? ''}|${[...e.sourceCodes].sort().join('+')}`;
     const candidates = open.get(key) ?? open.set(key, []).get(key)!;
     const same = candidates.find((f) => sameForecast(f, e));
@@ -123,9 +130,10 @@ export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Re
     const f = newForecast(e);
     candidates.push(f);
     forecasts.push(f);
+    (bySentence.get(sentence) ?? bySentence.set(sentence, []).get(sentence)!).push(f);
   }
   for (const f of forecasts) {
-    const keys = f.targetCodes.length ? f.sourceCodes.flatMap((c) => [`${c}>`, ...f.targetCodes.map((t) => `${c}>${t}`)]) : f.sourceCodes;
+    const keys = sides(f).flatMap(([source, target]) => (target.length ? source.flatMap((c) => [`${c}>`, ...target.map((t) => `${c}>${t}`)]) : source));
     f.proposal = propose(f, reportsFrom(keys.map((k) => index.get(k) ?? []), f.issued), options);
     applyResolution(f, resolutions.get(f.id));
   }
@@ -245,11 +253,18 @@ function computePeriod(e: TrackEvent): { start: string; end: string } {
   return { start: addDays(e.docDate as IsoDate, -UNDATED_LOOKBACK_DAYS), end: e.docDate };
 }
 
+/** The forecast's source and target, and for a mutual act the same the other way round. */
+const sides = (f: TrackedForecast): [string[], string[]][] => f.mutual ? [[f.sourceCodes, f.targetCodes], [f.targetCodes, f.sourceCodes]] : [[f.sourceCodes, f.targetCodes]];
+
+function sidesMatch([source, target]: [string[], string[]], e: TrackEvent): boolean {
+  // without a target the forecast is only its type and its actors: evidence must name exactly those actors
+  if (target.length ? !intersects(source, e.sourceCodes) : !sameSet(source, e.sourceCodes)) return false;
+  return !target.length || !e.targetCodes.length || intersects(target, e.targetCodes);
+}
+
 function matchesAct(f: TrackedForecast, e: TrackEvent): boolean {
   if (!sameKindOfAct(f, e)) return false;
-  // without a target the forecast is only its type and its actors: evidence must name exactly those actors
-  if (f.targetCodes.length ? !intersects(f.sourceCodes, e.sourceCodes) : !sameSet(f.sourceCodes, e.sourceCodes)) return false;
-  if (f.targetCodes.length && e.targetCodes.length && !intersects(f.targetCodes, e.targetCodes)) return false;
+  if (!sides(f).some((side) => sidesMatch(side, e))) return false;
   if (f.magnitude && typeof e.magnitudeMin === 'number' && typeof e.magnitudeMax === 'number') {
     // reported numbers are rough: a quarter either way still supports the forecast's size
     if (e.magnitudeMax < f.magnitude.min * 0.75 || e.magnitudeMin > f.magnitude.max * 1.25) return false;
