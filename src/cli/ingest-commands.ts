@@ -150,29 +150,39 @@ async function ingestInputs(inputs: string[], flags: IngestFlags, read: ReadOpti
       if ('failed' in outcome && !flags.watch) progress?.log(describe(outcome));
     },
   });
+  const signal = await feed(inputs, flags, read, ingester, (total) => (progress = createProgress('ingest', total)), () => progress?.stop());
+  process.stdout.write(`${formatSummary(ingester.summary)}${interrupted(signal, flags.watch)}\n`);
+  return ingester.summary.failed.length > 0;
+}
+
+/**
+ * Hands every document of the inputs to a sink (the ingester or the queue) until Ctrl-C: read once with a progress
+ * bar, or with --watch scanned again and again, the sink flushed after each pass. Returns the stop signal.
+ */
+async function feed(inputs: string[], flags: IngestFlags, read: ReadOptions, sink: { add(item: SourceItem): Promise<void>; flush(): Promise<void> },
+  startProgress: (total: number) => void, stopProgress: () => void): Promise<AbortSignal> {
   const { signal, release } = stopOnSignal();
   try {
     if (flags.watch) {
       await watchInputs({
-        inputs, read, signal, onItem: (item) => ingester.add(item), onPassEnd: () => ingester.flush(),
+        inputs, read, signal, onItem: (item) => sink.add(item), onPassEnd: () => sink.flush(),
         folderIntervalMs: clampInterval(flags.interval * 1000), feedIntervalMs: clampInterval(flags.feedInterval * 1000),
         onNotice: (m) => process.stderr.write(`${m}\n`),
       });
-      await ingester.flush();
+      await sink.flush();
     } else {
-      if (!flags.quiet) progress = createProgress('ingest', await estimateDocuments(inputs));
+      if (!flags.quiet) startProgress(await estimateDocuments(inputs));
       try {
-        for await (const item of readAll(inputs, read, signal)) await ingester.add(item);
-        await ingester.flush();
+        for await (const item of readAll(inputs, read, signal)) await sink.add(item);
+        await sink.flush();
       } finally {
-        progress?.stop();
+        stopProgress();
       }
     }
   } finally {
     release();
   }
-  process.stdout.write(`${formatSummary(ingester.summary)}${interrupted(signal, flags.watch)}\n`);
-  return ingester.summary.failed.length > 0;
+  return signal;
 }
 
 /** The documents of every input in turn, until the signal aborts. */
@@ -194,20 +204,13 @@ function interrupted(signal: AbortSignal, watching = false): string {
 
 /** Reads every document and queues it for the workers; returns whether any failed to read. */
 async function enqueueInputs(inputs: string[], flags: IngestFlags, read: ReadOptions, storage: Storage): Promise<boolean> {
-  if (flags.watch) throw new Error('--queue and --watch do not go together yet: run the watch without --queue, or queue in batches');
-  const progress = flags.quiet ? undefined : createProgress('queue', await estimateDocuments(inputs));
-  const enqueuer = new Enqueuer(storage, Math.max(flags.batch, 100), (name, failure) => {
-    progress?.tick(name);
-    if (failure) progress?.log(`failed: ${name}: ${failure}`);
+  let progress: Progress | undefined;
+  const enqueuer = new Enqueuer(storage, flags.watch ? flags.batch : Math.max(flags.batch, 100), (name, failure) => {
+    if (flags.watch) process.stderr.write(failure ? `failed: ${name}: ${failure}\n` : `queued: ${name}\n`);
+    else progress?.tick(name);
+    if (failure && !flags.watch) progress?.log(`failed: ${name}: ${failure}`);
   });
-  const { signal, release } = stopOnSignal();
-  try {
-    for await (const item of readAll(inputs, read, signal)) await enqueuer.add(item);
-    await enqueuer.flush();
-  } finally {
-    progress?.stop();
-    release();
-  }
-  process.stdout.write(`${formatEnqueueSummary(enqueuer.summary)}${interrupted(signal)}\n`);
+  const signal = await feed(inputs, flags, read, enqueuer, (total) => (progress = createProgress('queue', total)), () => progress?.stop());
+  process.stdout.write(`${formatEnqueueSummary(enqueuer.summary)}${interrupted(signal, flags.watch)}\n`);
   return enqueuer.summary.failed.length > 0;
 }
