@@ -18,7 +18,7 @@ const DEMO_TOKEN_NAME = 'demo-analyst';
 const ROLES: Role[] = ['reader', 'analyst', 'admin'];
 
 interface ServeFlags {
-  db?: string; port: number; host: string; public?: boolean; problems?: string; asOf?: string; maxBody: number;
+  db?: string; port: number; host: string; public?: boolean; problems?: string; asOf?: string; maxBody: number; fetchInternal?: boolean;
   /** when the port was not asked for and is taken, take any free one instead of failing (the demo should just start) */
   anyPortIfTaken?: boolean;
 }
@@ -70,7 +70,7 @@ function loadProblemsOrFail(dir: string | undefined): { problems: WarningProblem
 
 /** Serves until Ctrl-C or SIGTERM, then closes the socket and the archive. */
 async function serveUntilStopped(io: ServeIo, store: ServerStore, flags: ServeFlags, problems: WarningProblem[], banner: (url: string) => string): Promise<void> {
-  const { app } = createApp({ store, problems, publicReads: !!flags.public, webRoot: WEB_ROOT, asOf: flags.asOf, maxBodyBytes: flags.maxBody });
+  const { app } = createApp({ store, problems, publicReads: !!flags.public, webRoot: WEB_ROOT, asOf: flags.asOf, maxBodyBytes: flags.maxBody, fetchInternal: !!flags.fetchInternal });
   let server: Listening;
   try {
     server = await listen(app, { host: flags.host, port: flags.port }).catch((err: Error) => {
@@ -101,7 +101,8 @@ function withServeFlags(cmd: Command): Command {
     .option('--host <address>', 'the address to listen on; other than 127.0.0.1 the server is reachable from the network', '127.0.0.1')
     .option('--problems <dir>', 'a folder of warning-problem YAML files (default: the project\'s examples/problems/ if present)')
     .option('--as-of <date>', 'evaluate forecasts and warnings at this day (YYYY-MM-DD) instead of the newest report in the archive', day)
-    .option('--max-body <bytes>', 'the largest request body accepted (larger ones get 413)', bytes, 1024 * 1024);
+    .option('--max-body <bytes>', 'the largest request body accepted (larger ones get 413)', bytes, 1024 * 1024)
+    .option('--fetch-internal', 'let POST /api/ingest {url} fetch this host and private networks (by default only public addresses)');
 }
 
 export function registerServeCommands(program: Command, io: ServeIo = processIo): void {

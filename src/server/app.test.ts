@@ -206,6 +206,15 @@ test('an analyst ingests a posted text and its events are served', async () => {
   assert.equal(empty.status, 400);
 });
 
+test('a posted url on this host or a private network is refused unless the server allows internal fetches', async () => {
+  const refused = await serve().request('/api/ingest', json(analyst, { url: 'http://127.0.0.1:9/article' }));
+  assert.equal(refused.status, 422);
+  assert.match((await errorOf(refused)).message, /127\.0\.0\.1 is an internal address/);
+  const allowed = createApp({ store, asOf: '2025-01-01', model: testModel, log: () => {}, fetchInternal: true }).app;
+  const tried = await errorOf(await allowed.request('/api/ingest', json(analyst, { url: 'http://127.0.0.1:9/article' })));
+  assert.doesNotMatch(tried.message, /internal address/);
+});
+
 test('static files are served by exact name only: traversal in any spelling is a 404', async () => {
   const app = serve();
   const index = await app.request('/');

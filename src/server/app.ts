@@ -27,6 +27,8 @@ export interface AppOptions {
   /** the extraction model for POST /api/ingest; loaded on first use by default */
   model?: () => Model;
   maxBodyBytes?: number;
+  /** let POST /api/ingest {url} fetch loopback and private-network addresses (off: the server only fetches public ones) */
+  fetchInternal?: boolean;
   /** evaluate the tracker at this day instead of the newest report in the archive */
   asOf?: string;
   now?: () => Date;
@@ -72,7 +74,7 @@ export function createApp(options: AppOptions): { app: Hono<AuthEnv>; tracker: T
   });
   api.route('/', archiveRoutes(store));
   api.route('/', trackingRoutes(store, tracker));
-  api.route('/', ingestRoutes({ store, model: options.model ?? memoised(() => loadModel()), changed: () => tracker.invalidate() }));
+  api.route('/', ingestRoutes({ store, model: options.model ?? memoised(() => loadModel()), changed: () => tracker.invalidate(), fetchInternal: !!options.fetchInternal }));
   api.route('/tokens', tokenRoutes(store));
   api.all('*', (c) => { throw new ApiError(404, 'not-found', `no API endpoint ${c.req.method} ${c.req.path} (see /openapi.json)`); });
   app.route('/api', api);

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchText } from './url.js';
+import { fetchText, isInternalAddress } from './url.js';
 import { readUrl } from './sources.js';
 import { RSS } from './feed.test.js';
 
@@ -88,4 +88,13 @@ test('refusals name the url and the reason', async () => {
 
 test('readUrl turns a refusal into a named failure', async () => {
   assert.deepEqual(await readUrl(`${base}/missing`, { limits: { maxBytes: 4096 }, fetch: limits }), [{ failure: { name: `${base}/missing`, reason: `${base}/missing: HTTP 404 Not Found` } }]);
+});
+
+test('a fetch for others refuses internal addresses, by name or number, and at every redirect', async () => {
+  for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '0.0.0.0']) assert.ok(isInternalAddress(a), a);
+  for (const a of ['8.8.8.8', '93.184.216.34', '2001:4860:4860::8888', '172.32.0.1']) assert.ok(!isInternalAddress(a), a);
+  const guarded = { ...limits, publicOnly: true };
+  await assert.rejects(fetchText(`${base}/article`, guarded), /127\.0\.0\.1 is an internal address .*only fetches public addresses/);
+  await assert.rejects(fetchText(`http://localhost:${new URL(base).port}/article`, guarded), /localhost is an internal address/);
+  assert.match((await fetchText(`${base}/article`, limits)).text, /Poland sent 2,000 soldiers/);
 });

@@ -1,4 +1,7 @@
-// Downloads a source over HTTP(S) with every limit a batch needs: a timeout, a size cap, a redirect cap, and a content-type check.
+// Downloads a source over HTTP(S) with every limit a batch needs: a timeout, a size cap, a redirect cap, a content-type
+// check, and for a server fetching on others' behalf, no private addresses.
+import dns from 'node:dns/promises';
+import net from 'node:net';
 import { ReadError } from './types.js';
 
 export interface FetchLimits {
@@ -6,6 +9,8 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** refuse hosts that resolve to loopback, private, link-local or otherwise internal addresses (at every redirect) */
+  publicOnly?: boolean;
 }
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
@@ -22,6 +27,31 @@ export interface Fetched {
 const TEXTUAL = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|rss\+xml|atom\+xml|rdf\+xml|xml|json|x-ndjson|jsonl|ld\+json))$/;
 
 export const isHttpUrl = (s: string): boolean => /^https?:\/\//i.test(s);
+
+/** Address ranges a fetch on someone else's behalf must not reach: this host, private networks, link-local (cloud metadata). */
+const INTERNAL = new net.BlockList();
+for (const [prefix, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) INTERNAL.addSubnet(prefix, bits, 'ipv4');
+for (const [prefix, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) INTERNAL.addSubnet(prefix, bits, 'ipv6');
+
+export function isInternalAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return INTERNAL.check(mapped, 'ipv4');
+  return INTERNAL.check(address, net.isIPv6(address) ? 'ipv6' : 'ipv4');
+}
+
+/** Throws unless every address the url's host resolves to is public. */
+async function assertPublic(url: string): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = net.isIP(host) ? [host] : (await dns.lookup(host, { all: true })).map((a) => a.address);
+  } catch {
+    throw new ReadError(`${url}: the host ${host} was not found`);
+  }
+  const internal = addresses.find(isInternalAddress);
+  if (internal !== undefined) throw new ReadError(`${url}: ${host} is an internal address (${internal}); this server only fetches public addresses`);
+}
 
 async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number, url: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -59,6 +89,7 @@ export async function fetchText(url: string, limits: FetchLimits = DEFAULT_FETCH
     let current = url;
     for (let redirects = 0; ; redirects++) {
       if (!isHttpUrl(current)) throw new ReadError(`${current}: only http and https urls are fetched`);
+      if (limits.publicOnly) await assertPublic(current);
       let res: Response;
       try {
         res = await fetch(current, { redirect: 'manual', signal: controller.signal, headers: { accept: 'text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8, */*;q=0.1', 'user-agent': 'watchfloor (+https://github.com/watchfloor/watchfloor)' } });

@@ -1,7 +1,7 @@
 // Ingest through the API: a posted text, or a URL the server fetches; extracted with the shared model and stored like `watchfloor ingest`.
 import { Hono } from 'hono';
 import { prepareDocument } from '../../ingest/ingest.js';
-import { readUrl } from '../../ingest/readers/sources.js';
+import { DEFAULT_READ_OPTIONS, readUrl, type ReadOptions } from '../../ingest/readers/sources.js';
 import type { SourceDocument } from '../../ingest/readers/types.js';
 import type { Model } from '../../nlp/model/types.js';
 import type { Storage } from '../../store/types.js';
@@ -16,6 +16,8 @@ export interface IngestDeps {
   model: () => Model;
   /** told after something was stored, so cached tracker results are recomputed */
   changed: () => void;
+  /** whether a posted url may point at this host or a private network */
+  fetchInternal: boolean;
 }
 
 /** a duplicate recognised by its hash before extraction has no new ids to report */
@@ -23,6 +25,8 @@ type Result = { name: string; status: string; docId?: string; storyId?: string; 
 
 export function ingestRoutes(deps: IngestDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
+  // the server fetches on a client's behalf: unless told otherwise, nothing behind its own network boundary
+  const read: ReadOptions = { ...DEFAULT_READ_OPTIONS, fetch: { ...DEFAULT_READ_OPTIONS.fetch, publicOnly: !deps.fetchInternal } };
   app.post('/ingest', async (c) => {
     const input = await body(c, ingestBody);
     const docs: SourceDocument[] = [];
@@ -31,7 +35,7 @@ export function ingestRoutes(deps: IngestDeps): Hono<AuthEnv> {
       const { text, ...meta } = input;
       docs.push({ name: meta.title ?? 'posted text', text, meta });
     } else {
-      for (const item of await readUrl(input.url)) {
+      for (const item of await readUrl(input.url, read)) {
         if ('doc' in item) docs.push(item.doc);
         else results.push({ name: item.failure.name, failed: item.failure.reason });
       }
