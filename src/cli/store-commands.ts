@@ -93,7 +93,7 @@ export function registerStoreCommands(program: Command, io: Io = processIo): voi
       const events = await store.events({ docId: doc.id, limit: 10_000 });
       if (flags.csv) return io.out(csv(events, EVENT_COLUMNS));
       const m = doc.meta;
-      io.out([`${doc.id}  ${m.title ?? '(untitled)'}`, [m.published, m.source, m.url, m.externalId && `id ${m.externalId}`].filter(Boolean).join('  '),
+      io.out([`${doc.id}  ${m.title ?? '(untitled)'}`, [m.published, m.source, m.byline, m.url, m.externalId && `id ${m.externalId}`].filter(Boolean).join('  '),
         `story ${doc.storyId}  added ${doc.addedAt}`, '', doc.text.trim(), '', `actors (${doc.record.actors?.length ?? 0})`,
         ...(doc.record.actors ?? []).map((a) => `  ${a.id}  ${a.sector ? `${a.code}-${a.sector}` : a.code}  ${a.text}`), '', `events (${events.length})`, ''].join('\n'));
       if (events.length) io.out(table(events, EVENT_COLUMNS.filter(([h]) => h !== 'title')));

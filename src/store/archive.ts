@@ -100,7 +100,7 @@ export class Archive implements Storage {
       const meta = input.meta ?? {};
       const docDate = documentDate(meta, input.record, addedAt);
       documents.push([docId, storyId, contentHash, meta.externalId ?? null, meta.title ?? null, meta.published ?? null, meta.source ?? null, meta.url ?? null,
-        docDate, input.text, JSON.stringify(input.record), encodeSignature(minhash), addedAt]);
+        docDate, input.text, JSON.stringify(input.record), encodeSignature(minhash), addedAt, meta.byline ?? null]);
       // Only a story's first document is indexed for near-duplicate lookup: a copy is compared with the stories it may belong to,
       // once each, however many copies they already have.
       if (!original) {
@@ -555,7 +555,7 @@ function toCluster(r: Row, mentions: EventCluster['mentions']): EventCluster {
 
 function toStoredDocument(r: Row): StoredDocument {
   const meta: DocumentMeta = omitEmpty({
-    externalId: optional(r.external_id), title: optional(r.title), published: optional(r.published), source: optional(r.source), url: optional(r.url),
+    externalId: optional(r.external_id), title: optional(r.title), published: optional(r.published), source: optional(r.source), url: optional(r.url), byline: optional(r.byline),
   });
   return {
     id: String(r.id) as DocId, storyId: String(r.story_id) as StoryId, meta, text: String(r.text), contentHash: String(r.content_hash),

@@ -39,6 +39,7 @@ export interface ArticleSpec {
   published?: string;
   source?: string;
   url?: string;
+  byline?: string;
   externalId?: string;
   actors?: ActorSpec[];
   events?: EventSpec[];
@@ -74,7 +75,7 @@ export function article(spec: ArticleSpec): IngestInput {
     events,
   };
   return {
-    meta: { externalId: spec.externalId, title: spec.title, published: spec.published, source: spec.source, url: spec.url },
+    meta: { externalId: spec.externalId, title: spec.title, published: spec.published, source: spec.source, url: spec.url, ...(spec.byline ? { byline: spec.byline } : {}) },
     text: spec.text,
     fingerprint: fingerprint(spec.text),
     record,

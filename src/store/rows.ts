@@ -8,7 +8,7 @@ import type { DocumentMeta, EventActorRef } from './types.js';
 
 export type Param = string | number | null | Buffer;
 
-export const DOCUMENT_COLUMNS = ['id', 'story_id', 'content_hash', 'external_id', 'title', 'published', 'source', 'url', 'doc_date', 'text', 'record', 'minhash', 'added_at'] as const;
+export const DOCUMENT_COLUMNS = ['id', 'story_id', 'content_hash', 'external_id', 'title', 'published', 'source', 'url', 'doc_date', 'text', 'record', 'minhash', 'added_at', 'byline'] as const;
 export const BAND_COLUMNS = ['band_key', 'doc_id'] as const;
 export const ACTOR_COLUMNS = ['doc_id', 'local_id', 'text', 'kind', 'code', 'sector', 'name', 'org', 'title', 'mention_count', 'as_source', 'as_target'] as const;
 export const MENTION_COLUMNS = ['doc_id', 'actor_id', 'span_start', 'span_end'] as const;

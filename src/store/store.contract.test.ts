@@ -56,7 +56,7 @@ const ACTORS = [
 
 /** Reports spread over June 2024: three of one crossing (one cluster), the same kind of event two weeks later, a forecast, a sanction. */
 const REPORTS = [
-  article({ externalId: 'r1', published: '2024-06-10', source: 'Reuters', url: 'https://example.com/r1', title: 'Troops cross into Kursk',
+  article({ externalId: 'r1', published: '2024-06-10', source: 'Reuters', url: 'https://example.com/r1', byline: 'By Jane Doe', title: 'Troops cross into Kursk',
     text: 'North Korean troops crossed into the Kursk region of Russia on Monday, officials in Kyiv said, in a sign that Ukraine faces a wider war. Russia and Seoul exchanged words. Pyongyang and Washington stayed silent. the NIS watched.',
     actors: ACTORS, events: [{ type: 'MOBILIZE', source: [K.NKT], target: [K.RUS], trigger: 'crossed' }] }),
   article({ externalId: 'r2', published: '2024-06-11', source: 'AP', title: 'Soldiers enter Russia',
@@ -115,7 +115,7 @@ for (const backend of backends) {
       assert.ok(doc);
       assert.equal(doc.text, REPORTS[0].text);
       assert.deepEqual(doc.record, REPORTS[0].record);
-      assert.deepEqual(doc.meta, { externalId: 'r1', title: 'Troops cross into Kursk', published: '2024-06-10', source: 'Reuters', url: 'https://example.com/r1' });
+      assert.deepEqual(doc.meta, { externalId: 'r1', title: 'Troops cross into Kursk', published: '2024-06-10', source: 'Reuters', url: 'https://example.com/r1', byline: 'By Jane Doe' });
       assert.equal(doc.contentHash, REPORTS[0].fingerprint.contentHash);
       assert.match(doc.addedAt, /^\d{4}-\d{2}-\d{2}T/);
       assert.equal((await store.document('r1'))?.id, result.docId);

@@ -30,6 +30,8 @@ export interface DocumentMeta {
   /** the outlet or feed ("Reuters") */
   source?: string;
   url?: string;
+  /** who wrote it, as the source gives it ("By Jane Doe") */
+  byline?: string;
 }
 
 export interface IngestInput {

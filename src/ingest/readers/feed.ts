@@ -38,7 +38,7 @@ function atomLink(links: unknown): string | undefined {
   return (alternate && href(alternate)) || (list[0] && href(list[0])) || undefined;
 }
 
-interface FeedEntry { title: string; link?: string; id?: string; date?: string; text: string }
+interface FeedEntry { title: string; link?: string; id?: string; date?: string; text: string; author?: string }
 
 function rssEntry(item: Node): FeedEntry {
   return {
@@ -47,6 +47,7 @@ function rssEntry(item: Node): FeedEntry {
     id: textOf(item.guid) || undefined,
     date: textOf(item.pubDate) || textOf(item['dc:date']) || undefined,
     text: plain(textOf(item['content:encoded']) || textOf(item.description)),
+    author: plain(textOf(item['dc:creator']) || textOf(item.author)) || undefined,
   };
 }
 
@@ -57,6 +58,7 @@ function atomEntry(entry: Node): FeedEntry {
     id: textOf(entry.id) || undefined,
     date: textOf(entry.published) || textOf(entry.updated) || undefined,
     text: plain(textOf(entry.content) || textOf(entry.summary)),
+    author: plain(textOf((entry.author as Node | undefined)?.name)) || undefined,
   };
 }
 
@@ -105,6 +107,7 @@ export function readFeed(xml: string, name: string): SourceItem[] {
           ...(published ? { published } : {}),
           ...(channelTitle ? { source: channelTitle } : {}),
           ...(e.link ? { url: e.link } : {}),
+          ...(e.author ? { byline: e.author } : {}),
         },
       },
     };

@@ -51,7 +51,7 @@ test('readHtml keeps the article text in paragraphs and drops navigation, footer
   assert.equal(d.meta.published, '2024-03-05');
   assert.equal(d.meta.source, 'Example Wire');
   assert.match(d.meta.title ?? '', /Kenya pledges aid/);
-  assert.equal(d.byline, 'By Jane Doe');
+  assert.equal(d.meta.byline, 'By Jane Doe');
 });
 
 test('a page with no text is refused by name', () => {

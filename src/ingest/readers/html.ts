@@ -84,8 +84,8 @@ export function readHtml(html: string, name: string, url?: string): SourceDocume
       ...(published ? { published } : {}),
       ...(source ? { source } : {}),
       ...(url || canonical ? { url: url ?? canonical } : {}),
+      ...(byline ? { byline } : {}),
       externalId: name,
     },
-    ...(byline ? { byline } : {}),
   };
 }

@@ -8,6 +8,8 @@ test('a gold-format article file is one document with its id, date and title', (
   assert.ok('doc' in item);
   assert.equal(item.doc.id, 'dev-1');
   assert.deepEqual(item.doc.meta, { externalId: 'dev-1', title: 'T', published: '2024-03-04' });
+  const [byAuthor] = readJsonArticles(JSON.stringify({ id: 'a', text: 'Poland sent troops.', author: ' Jane Doe ' }), 'b.json');
+  assert.ok('doc' in byAuthor && byAuthor.doc.meta.byline === 'Jane Doe');
 });
 
 test('an array of articles gives one item each, a bad element a named failure', () => {

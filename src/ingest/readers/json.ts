@@ -1,7 +1,7 @@
-// JSON article files ({id, published, title, text, source?, url?}, the gold format; or an array of them) and JSON lines of the same objects.
+// JSON article files ({id, published, title, text, source?, url?, byline? or author?}, the gold format; or an array of them) and JSON lines of the same objects.
 import { ReadError, type SourceDocument, type SourceItem } from './types.js';
 
-const OPTIONAL_STRINGS = ['title', 'published', 'source', 'url'] as const;
+const OPTIONAL_STRINGS = ['title', 'published', 'source', 'url', 'byline'] as const;
 
 /** One article object to a document; a ReadError says what is wrong with it. */
 export function articleFromObject(value: unknown, name: string): SourceDocument {
@@ -17,6 +17,7 @@ export function articleFromObject(value: unknown, name: string): SourceDocument 
     if (typeof v !== 'string') throw new ReadError(`"${key}" is not a string`);
     meta[key] = v;
   }
+  if (!meta.byline && typeof o.author === 'string' && o.author.trim()) meta.byline = o.author.trim();
   return { name: meta.externalId ? `${name} (${meta.externalId})` : name, text: o.text, meta, ...(meta.externalId ? { id: meta.externalId } : {}) };
 }
 

@@ -9,8 +9,6 @@ export interface SourceDocument {
   meta: DocumentMeta;
   /** the id the source gives the document (a JSON article's "id"); the extraction record keeps it */
   id?: string;
-  /** the author line of an HTML article, where the page gives one */
-  byline?: string;
 }
 
 export interface SourceFailure {

@@ -181,4 +181,12 @@ CREATE TABLE api_tokens (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'byline',
+    sql: `
+-- who wrote a document, where its source says (HTML bylines, feed authors, a JSON article's "byline" or "author")
+ALTER TABLE documents ADD COLUMN byline TEXT;
+`,
+  },
 ];
