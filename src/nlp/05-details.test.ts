@@ -122,3 +122,12 @@ test('on any mix of time, count and place words: windows and ranges are ordered,
     }
   }), { numRuns: 300 });
 });
+
+test('a time after an act named as the object of a reporting verb dates the report ("since acknowledging the strike in May")', () => {
+  const text = 'Since acknowledging the strike in May, the ministry has paid the families. The army struck the depot in May.';
+  const state = stateWith(text, '2025-09-04', [{ trigger: 'strike', status: 'asserted', type: 'ASSAULT' }, { trigger: 'struck', status: 'asserted', type: 'ASSAULT' }]);
+  addDetails(state, detailModel());
+  const [acknowledged, struck] = state.events;
+  assert.equal(acknowledged.when, undefined);
+  assert.equal(struck.when?.start, '2025-05-01');
+});
