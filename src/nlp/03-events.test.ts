@@ -254,3 +254,13 @@ test('sharing military technology is aid; sharing intelligence is cooperation', 
   assert.deepEqual(eventsOf('Moscow could share missile technology with Tehran.', { Moscow: 'RUS', Tehran: 'IRN' }), ['AID RUS->IRN']);
   assert.deepEqual(eventsOf('Seoul will share intelligence with Tokyo.', { Seoul: 'KOR', Tokyo: 'JPN' }), ['COOPERATE KOR->JPN']);
 });
+
+test('the parties of a "between" phrase act together: each towards the others; a host of such talks receives them as targets', () => {
+  assert.deepEqual(eventsOf('Negotiations between Armenia and Azerbaijan are planned for next month.', { Armenia: 'ARM', Azerbaijan: 'AZE' }), ['CONSULT ARM->AZE', 'CONSULT AZE->ARM']);
+  assert.deepEqual(eventsOf('A truce between Ethiopia and Eritrea held through the winter.', { Ethiopia: 'ETH', Eritrea: 'ERI' }), ['RETREAT ETH->ERI', 'RETREAT ERI->ETH']);
+  assert.deepEqual(eventsOf('Qatar hosted a meeting between Hamas and Egypt.', { Qatar: 'QAT', Hamas: 'PSE', Egypt: 'EGY' }), ['CONSULT QAT->PSE+EGY']);
+});
+
+test('names joined by a hyphen before an event noun are its parties together', () => {
+  assert.deepEqual(eventsOf('A new round of Saudi-Yemeni talks opened in Muscat.', { Saudi: 'SAU', Yemeni: 'YEM' }), ['CONSULT SAU->YEM', 'CONSULT YEM->SAU']);
+});

@@ -33,6 +33,8 @@ interface Frame {
   target: number[];
   /** whose side an assault is fought on ("fighting for Russia", "alongside Russian troops") */
   ally?: number[];
+  /** the sources are parties named together ("talks between Tehran and Washington"): each acts towards the others */
+  mutual?: boolean;
   confidence: number;
   why: string[];
 }
@@ -119,7 +121,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const key = `${f.row.type}|${source.join('+')}|${target.join('+')}`;
       if (h.pos === 'N' && seen.has(key)) continue;
       seen.add(key);
-      for (const dyad of dyadsOf(f.row.type, source, target, actors)) {
+      for (const dyad of dyadsOf(f.row.type, !!f.mutual, source, target, actors)) {
         const draft: EventDraft = {
           type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
           source: dyad.source, target: dyad.target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: [...f.why, ...dyad.why],
@@ -135,10 +137,13 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
 /** Acts that parties named together do with one another when no one else is named ("Russia and North Korea signed a treaty"). */
 const MUTUAL: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'SUPPORT']);
 
-/** The events of a frame: one, or for a mutual act of several countries without a target, one per party towards the others. */
-function dyadsOf(type: PloverType, source: string[], target: string[], actors: Map<string, ActorEntity>): { source: string[]; target: string[]; why: string[] }[] {
+/**
+ * The events of a frame: one, or for a mutual act of several countries without a target (an act of a mutual type, or
+ * any act whose parties a "between" phrase names), one per party towards the others.
+ */
+function dyadsOf(type: PloverType, mutual: boolean, source: string[], target: string[], actors: Map<string, ActorEntity>): { source: string[]; target: string[]; why: string[] }[] {
   const codes = new Set(source.map((a) => actors.get(a)?.code));
-  if (target.length || !MUTUAL.has(type) || codes.size < 2) return [{ source, target, why: [] }];
+  if (target.length || !(mutual || MUTUAL.has(type)) || codes.size < 2) return [{ source, target, why: [] }];
   return source.map((a) => ({
     source: [a],
     target: source.filter((b) => actors.get(b)?.code !== actors.get(a)?.code),
@@ -276,7 +281,9 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
         const sameAct = a.group !== null && b.pos === 'N' && (b.chunk === objectOf(ctx.clause, a.group, a.end - a.token - 1) || (b.token < a.scopeEnd && b.frame!.row.type === a.frame!.row.type));
         if (!embeds && sameAct) {
           b.governedBy = a;
-          if (!a.frame!.target.length && b.frame!.target.length) { a.frame!.target = b.frame!.target; a.frame!.why.push(`target from its object "${ctx.clause.tokens[b.token].text}"`); }
+          // "hosted talks between Israel and the PLO": the parties of the object's act receive the verb's
+          const named = b.frame!.mutual ? b.frame!.source.filter((m) => !a.frame!.source.includes(m)) : b.frame!.target;
+          if (!a.frame!.target.length && named.length) { a.frame!.target = named; a.frame!.why.push(`target from its object "${ctx.clause.tokens[b.token].text}"`); }
         }
         continue;
       }
@@ -310,22 +317,28 @@ function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end, exclude
   const { mentionAt } = ctx;
   const allowed = (m: number) => !exclude.some((x) => ctx.mentions[x].actor === ctx.mentions[m].actor);
   if (before === ch.end && mentionAt[ch.head] >= 0 && allowed(mentionAt[ch.head])) return { mentions: [mentionAt[ch.head]], how: 'head' };
-  let modifier = -1, pronoun = -1;
+  let modifiers: number[] = [], pronoun = -1;
   for (let i = ch.start; i < before; i++) {
     const m = mentionAt[i];
     if (m < 0) continue;
     const endTok = ctx.mentions[m].endToken;
+    const joined = modifiers.length > 0 && hyphenJoined(ctx.clause.tokens, ctx.mentions[modifiers[modifiers.length - 1]].endToken, ctx.mentions[m].firstToken);
     i = endTok - 1;
     if (!allowed(m)) continue;
     const mark = ctx.clause.tokens[endTok]?.lower;
     if (mark === "'s" || mark === '’s' || mark === "'" || mark === '’') return { mentions: [m], how: 'possessor' };
     // "its NATO allies": a named modifier says more about the phrase than a possessive pronoun
     if (POSSESSIVE_PRONOUNS.has(ctx.clause.tokens[ctx.mentions[m].firstToken].lower)) pronoun = m;
-    else modifier = m;
+    // "U.S.-Iranian talks", "the Israeli-Palestinian negotiations": names joined by a hyphen are parties together
+    else modifiers = joined ? [...modifiers, m] : [m];
   }
-  if (modifier >= 0) return { mentions: [modifier], how: 'modifier' };
+  if (modifiers.length) return { mentions: modifiers, how: 'modifier' };
   return pronoun >= 0 ? { mentions: [pronoun], how: 'possessor' } : null;
 }
+
+/** Whether tokens [end, next) are a single hyphen written without spaces ("U.S.-Iranian"). */
+const hyphenJoined = (tokens: Token[], end: number, next: number): boolean =>
+  next === end + 1 && tokens[end].text === '-' && tokens[end - 1].end === tokens[end].start && tokens[end].end === tokens[next].start;
 
 /** The mentions of coordinated chunks, in order, without repeats, leaving out the actors of `exclude`. */
 function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[], exclude: number[] = []): number[] {
@@ -627,7 +640,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     let source: number[] = [];
     let target: number[] = [];
     // only the noun's own first phrase (or the one after "of"/"to") can name its agent, not a phrase of a later noun
-    const agent = complement.slice(0, complement[0] && (complement[0].prep === 'of' || complement[0].prep === 'to') ? 2 : 1).find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
+    const ownPps = complement.slice(0, complement[0] && (complement[0].prep === 'of' || complement[0].prep === 'to') ? 2 : 1);
+    const agent = ownPps.find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
     if (agent) source = actorsOfChunks(ctx, agent.chunks);
     let sourceHow = agent ? `"${agent.prep}" phrase` : '';
     let possessed: number[] = [];
@@ -636,6 +650,12 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       if (inside && inside.how === 'possessor' && row.possessorIsTarget) possessed = inside.mentions;
       else if (inside) { source = inside.mentions; sourceHow = inside.how; }
     }
+    const joinedParties = source.length > 1 && sourceHow === 'modifier';
+    // "talks between Tehran and Washington", "a ceasefire between Israel and Iran": the parties act together
+    const parties = source.length || possessed.length ? undefined : ownPps.find((pp) => pp.prep === 'between');
+    if (parties) source = actorsOfChunks(ctx, parties.chunks);
+    const mutual = joinedParties || (!!parties && source.length > 0);
+    if (mutual) sourceHow = joinedParties ? 'names joined by a hyphen, the parties together' : '"between" phrase, the parties named together';
     const light = lightVerbOf(ctx, np);
     let lightPps: { prep: string; chunks: Chunk[] }[] = [];
     if (light) {
@@ -660,7 +680,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
     // an act told before: it takes that act's type and actors
     const definite = ANAPHORIC_DETERMINERS.has(c.tokens[np.start].lower) || sourceHow === 'possessor';
-    if (definite && !agent && (!target.length || !source.length)) {
+    if (definite && !agent && !mutual && (!target.length || !source.length)) {
       const a = antecedentOf(ctx, h, source);
       if (a) {
         why.push(`"${c.tokens.slice(np.start, h.end).map((t) => t.text).join(' ')}" refers back to the ${a.row.type} event of sentence ${a.sentence + 1}, whose type and actors it takes`);
@@ -684,7 +704,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     if (source.length) why.push(`source from ${sourceHow}: ${describe(ctx, source)}`);
     if (target.length) why.push(`target: ${describe(ctx, target)}`);
     else confidence -= 0.05;
-    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why };
+    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why, mutual };
   }
   return null;
 }

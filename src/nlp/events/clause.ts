@@ -104,6 +104,9 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
     if (prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET') return false;
     // "a landmark hearing", "fierce fighting", "military exercises": an event noun after a modifier
     if (prev && isNounForm(t) && (prev.pos === 'ADJ' || prev.pos === 'NUM' || (t.lower.endsWith('ing') && prev.pos === 'NOUN' && mentionAt[i - 1] < 0))) return false;
+    // "a round of U.S.-Iranian talks", "the Russian attacks": an event noun after a name that itself modifies (but
+    // "saw the North Koreans fighting Ukrainian troops" is a participle)
+    if (prev && isNounForm(t) && !t.lower.endsWith('ing') && mentionAt[i - 1] >= 0 && nameModifies(tokens, i - 1, first, mentionAt)) return false;
     // "a significant and concerning escalation": a participle coordinated with an adjective before a noun modifies it
     if (prev && COORDINATORS.has(prev.lower) && i - 2 >= first && tokens[i - 2].pos === 'ADJ' && next?.pos === 'NOUN') return false;
     // an infinitive has no "-s" ("return to talks"), and a bare verb does not follow a preposition ("a role in earlier damage")
@@ -135,12 +138,29 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) return true;
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
-  let k = i - 1;
-  while (k > first && (tokens[k - 1].pos === 'PROPN' || (mentionAt[k - 1] >= 0 && mentionAt[k - 1] === mentionAt[i - 1]))) k--;
-  const opener = k > first ? tokens[k - 1] : undefined;
+  const opener = nameOpener(tokens, i - 1, first, mentionAt);
   // "attack Israeli ships.": after a verb, a name with nothing after its noun is that verb's object
   const objectOfVerb = opener?.pos === 'VERB' && (!next || next.pos === 'PUNCT' || next.pos === 'ADP');
-  return !opener || !(objectOfVerb || opener.pos === 'DET' || opener.pos === 'ADP' || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower));
+  return !opener || !(objectOfVerb || nameModifies(tokens, i - 1, first, mentionAt));
+}
+
+/** The word before the name that ends at token `last`, over names joined by hyphens ("of U.S.-Iranian"). */
+function nameOpener(tokens: Token[], last: number, first: number, mentionAt: Int32Array): Token | undefined {
+  let k = last;
+  const sameName = (j: number) => tokens[j].pos === 'PROPN' || (mentionAt[j] >= 0 && mentionAt[j] === mentionAt[last]);
+  for (;;) {
+    while (k > first && sameName(k - 1)) k--;
+    // a hyphen written without spaces joins a second name ("U.S.-Iranian")
+    if (k - 2 >= first && tokens[k - 1].text === '-' && tokens[k - 1].start === tokens[k - 2].end && tokens[k - 1].end === tokens[k].start && (mentionAt[k - 2] >= 0 || tokens[k - 2].pos === 'PROPN')) { k -= 2; continue; }
+    return k > first ? tokens[k - 1] : undefined;
+  }
+}
+
+/** Whether the name ending at token `last` modifies what follows: it comes after a determiner, a preposition that is no subordinator, an adjective, a number or a possessive. */
+function nameModifies(tokens: Token[], last: number, first: number, mentionAt: Int32Array): boolean {
+  const opener = nameOpener(tokens, last, first, mentionAt);
+  if (!opener) return false;
+  return opener.pos === 'DET' || (opener.pos === 'ADP' && !SUBORDINATORS.has(opener.lower)) || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower);
 }
 
 function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words: WordKnowledge): void {
