@@ -264,3 +264,9 @@ test('the parties of a "between" phrase act together: each towards the others; a
 test('names joined by a hyphen before an event noun are its parties together', () => {
   assert.deepEqual(eventsOf('A new round of Saudi-Yemeni talks opened in Muscat.', { Saudi: 'SAU', Yemeni: 'YEM' }), ['CONSULT SAU->YEM', 'CONSULT YEM->SAU']);
 });
+
+test('a hyphenated verb of the table is one trigger after a modal or a subject; after a determiner it is no verb', () => {
+  assert.deepEqual(eventsOf('Tehran could test-fire a new rocket within weeks.', { Tehran: 'IRN' }), ['MOBILIZE IRN->']);
+  assert.deepEqual(eventsOf('Pakistan test-launched a cruise missile on Friday.', { Pakistan: 'PAK' }), ['MOBILIZE PAK->']);
+  assert.deepEqual(eventsOf('The test-fire drew protests.', {}), []);
+});

@@ -2,13 +2,15 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
-import { analyseClause, chunkAtToken, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
   token: number;
   /** first token after the trigger and its particles */
   end: number;
+  /** how many of the trigger's words are particles after its verb ("shoot down": 1) */
+  particles: number;
   rows: TriggerRow[];
   pos: TriggerPos;
   group: VerbGroup | null;
@@ -168,6 +170,8 @@ function hasCandidateTrigger(tokens: Token[], first: number, end: number, mentio
     if (mentionAt[i] >= 0) continue;
     const t = tokens[i];
     if (model.triggers.has(t.lower) || model.triggers.has(t.lemma)) return true;
+    const compound = hyphenCompound(tokens, i, end);
+    if (compound && model.triggers.has(compound.lower)) return true;
   }
   return false;
 }
@@ -179,9 +183,17 @@ function findHits(ctx: SentenceContext): Hit[] {
   for (let i = c.first; i < c.end; i++) {
     if (mentionAt[i] >= 0) continue;
     const t = c.tokens[i];
+    const pos: TriggerPos = t.pos === 'AUX' ? 'M' : c.verbal[i - c.first] ? 'V' : 'N';
+    // "test-fired": a hyphenated compound of the table is one trigger, ahead of its parts
+    const compound = hyphenCompound(c.tokens, i, c.end);
+    const whole = compound ? (model.triggers.get(compound.lower) ?? model.triggers.get(compound.lemma))?.filter((r) => r.pos === pos) : undefined;
+    if (whole?.length) {
+      hits.push(newHit(c, i, i + 3, 0, whole, pos));
+      i += 2;
+      continue;
+    }
     const candidates = model.triggers.get(t.lower) ?? model.triggers.get(t.lemma);
     if (!candidates) continue;
-    const pos: TriggerPos = t.pos === 'AUX' ? 'M' : c.verbal[i - c.first] ? 'V' : 'N';
     if (pos === 'N' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB' && t.pos !== 'ADJ') continue;
     // the longest phrase that fits wins: "shoot down" over "shoot"
     let best: TriggerRow[] = [], bestLen = 0;
@@ -203,14 +215,18 @@ function findHits(ctx: SentenceContext): Hit[] {
       best.push(row);
     }
     if (!best.length) continue;
-    hits.push({
-      token: i, end: i + bestLen, rows: best, pos, group: pos === 'N' ? null : groupAtToken(c, i), chunk: pos === 'N' ? chunkAtToken(c, i) : null,
-      scopeEnd: i + bestLen, purpose: null, governedBy: null, governs: [], frame: null,
-    });
+    hits.push(newHit(c, i, i + bestLen, bestLen - 1, best, pos));
     // the words of a phrase ("hunger strike") are not triggers of their own
     i += bestLen - 1;
   }
   return hits;
+}
+
+function newHit(c: Clause, token: number, end: number, particles: number, rows: TriggerRow[], pos: TriggerPos): Hit {
+  return {
+    token, end, particles, rows, pos, group: pos === 'N' ? null : groupAtToken(c, token), chunk: pos === 'N' ? chunkAtToken(c, token) : null,
+    scopeEnd: end, purpose: null, governedBy: null, governs: [], frame: null,
+  };
 }
 
 /** How far what a verb governs reaches: to the end of its clause, or, for absorbing and deferring verbs, across "to", "that" and "of -ing". */
@@ -278,7 +294,7 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
       if (!inside) {
         // "imposed sanctions on X", "hosted them for talks": a noun trigger that is the object of a verb trigger, or
         // names an act of the same type in its clause, is the same act
-        const sameAct = a.group !== null && b.pos === 'N' && (b.chunk === objectOf(ctx.clause, a.group, a.end - a.token - 1) || (b.token < a.scopeEnd && b.frame!.row.type === a.frame!.row.type));
+        const sameAct = a.group !== null && b.pos === 'N' && (b.chunk === objectOf(ctx.clause, a.group, a.particles) || (b.token < a.scopeEnd && b.frame!.row.type === a.frame!.row.type));
         if (!embeds && sameAct) {
           b.governedBy = a;
           // "hosted talks between Israel and the PLO": the parties of the object's act receive the verb's
@@ -509,12 +525,14 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const c = ctx.clause;
   const g = h.group;
   if (!g) return null;
-  const particles = h.end - h.token - 1;
+  const particles = h.particles;
+  // the inflected word of the trigger: the last part of a hyphenated compound ("test-fired")
+  const verb = c.tokens[h.end - 1 - particles];
   // "soldiers deployed to Russia", "a lunch hosted by the ambassador": a participle right after its noun, with no
   // auxiliary, is a passive whose subject is that noun
   const noun = chunkAtToken(c, h.token - 1);
   const reduced = !g.passive && g.start === h.token && noun !== null && noun.end === h.token
-    && !isBaseForm(c.tokens[h.token]) && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
+    && !isBaseForm(verb) && !verb.lower.endsWith('ing') && !objectOf(c, g, particles)
     && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
   const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
   // "is opposed to", "is committed to": a stance, not a passive act

@@ -86,11 +86,30 @@ export function analyseClause(tokens: Token[], first: number, end: number, menti
   return clause;
 }
 
+/**
+ * The word that a hyphenated compound starting at token i makes ("test-fire", "test-fired"), with its lemma, or null
+ * when tokens i..i+2 are not a word, a hyphen and a word written without spaces.
+ */
+export function hyphenCompound(tokens: Token[], i: number, end: number): Token | null {
+  if (i + 2 >= end) return null;
+  const [a, dash, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  if (dash.text !== '-' || a.end !== dash.start || dash.end !== b.start) return null;
+  return { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, lemma: `${a.lower}-${b.lemma}`, end: b.end };
+}
+
 function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, { isVerbForm, isNounForm, takesNounAfterTo }: WordKnowledge): boolean {
   const t = tokens[i];
   if (mentionAt[i] >= 0 || perfectHave(tokens, i, end)) return false;
   const prev = i > first ? tokens[i - 1] : undefined;
   const next = i + 1 < end ? tokens[i + 1] : undefined;
+  // "could test-fire", "to test-launch": a hyphenated verb of the trigger table is one verb, all of its parts, unless
+  // a determiner, adjective or possessive makes it a noun ("the test-fire")
+  for (let at = Math.max(first, i - 2); at <= i; at++) {
+    const compound = hyphenCompound(tokens, at, end);
+    if (!compound || mentionAt[at] >= 0 || !isVerbForm(compound)) continue;
+    const before = at > first ? tokens[at - 1] : undefined;
+    return !!before && (before.lower === 'to' || !(MODIFIER_OPENERS.has(before.pos) || POSSESSIVE.has(before.lower)));
+  }
   // the first part of a hyphenated word ("war-torn") is never the verb; the last part is one only after a subject ("North Korea test-fired")
   if (next?.text === '-' && next.start === t.end) return false;
   if (prev?.text === '-' && prev.end === t.start) {
