@@ -270,3 +270,11 @@ test('a hyphenated verb of the table is one trigger after a modal or a subject; 
   assert.deepEqual(eventsOf('Pakistan test-launched a cruise missile on Friday.', { Pakistan: 'PAK' }), ['MOBILIZE PAK->']);
   assert.deepEqual(eventsOf('The test-fire drew protests.', {}), []);
 });
+
+test('an ordinal or indefinite container without content names another act of the kind it held; a definite one is the same act', () => {
+  const text = 'Canada imposed a third package of sanctions on Belarus. Ottawa is expected to propose a fourth package next month.';
+  assert.deepEqual(eventsOf(text, { Canada: 'CAN', Belarus: 'BLR', Ottawa: 'CAN' }), ['SANCTION CAN->BLR', 'SANCTION CAN->BLR']);
+  const same = 'Canada imposed a third package of sanctions on Belarus. The package needs approval by parliament.';
+  assert.deepEqual(eventsOf(same, { Canada: 'CAN', Belarus: 'BLR' }), ['SANCTION CAN->BLR']);
+  assert.deepEqual(eventsOf('A fourth package is expected next month.', {}), []);
+});

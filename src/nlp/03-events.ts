@@ -18,6 +18,8 @@ interface Hit {
   /** the scope of what the trigger governs, end exclusive */
   scopeEnd: number;
   purpose: VerbGroup | null;
+  /** for a container noun that names another act of a kind it held before ("an 18th package"), that earlier act */
+  antecedent?: Antecedent;
   /** set when another trigger governs this one */
   governedBy: Hit | null;
   governs: Hit[];
@@ -37,6 +39,8 @@ interface Frame {
   ally?: number[];
   /** the sources are parties named together ("talks between Tehran and Washington"): each acts towards the others */
   mutual?: boolean;
+  /** the lemma of the container noun that holds the trigger noun ("package" of "a package of sanctions") */
+  container?: string;
   confidence: number;
   why: string[];
 }
@@ -51,6 +55,7 @@ interface Antecedent {
   target: number[];
   ally: number[];
   sentence: number;
+  container?: string;
 }
 
 /** Prepositions by which a clause's subject takes part in the act a noun names ("for talks", "in fighting", "during demonstrations"). */
@@ -102,7 +107,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       if (!f.target.length) answeredActor(ctx, h, f);
       if (!f.target.length) protestedActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
-      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index });
+      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index, container: f.container });
     }
     relateHits(ctx, hits.filter((h) => h.frame));
     shareCoordinatedTargets(hits);
@@ -169,7 +174,7 @@ function hasCandidateTrigger(tokens: Token[], first: number, end: number, mentio
   for (let i = first; i < end; i++) {
     if (mentionAt[i] >= 0) continue;
     const t = tokens[i];
-    if (model.triggers.has(t.lower) || model.triggers.has(t.lemma)) return true;
+    if (model.triggers.has(t.lower) || model.triggers.has(t.lemma) || model.classes.get(t.lemma)?.has('container')) return true;
     const compound = hyphenCompound(tokens, i, end);
     if (compound && model.triggers.has(compound.lower)) return true;
   }
@@ -193,7 +198,11 @@ function findHits(ctx: SentenceContext): Hit[] {
       continue;
     }
     const candidates = model.triggers.get(t.lower) ?? model.triggers.get(t.lemma);
-    if (!candidates) continue;
+    if (!candidates) {
+      const earlier = pos === 'N' ? containerAntecedent(ctx, i) : null;
+      if (earlier) hits.push({ ...newHit(c, i, i + 1, 0, [earlier.row], pos), antecedent: earlier });
+      continue;
+    }
     if (pos === 'N' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB' && t.pos !== 'ADJ') continue;
     // the longest phrase that fits wins: "shoot down" over "shoot"
     let best: TriggerRow[] = [], bestLen = 0;
@@ -220,6 +229,31 @@ function findHits(ctx: SentenceContext): Hit[] {
     i += bestLen - 1;
   }
   return hits;
+}
+
+/** Words that make a definite container another act of its kind ("the next package", "the 20th round"). */
+const SUCCESSIVE = /^(next|new|fresh|\d+(st|nd|rd|th))$/;
+
+/**
+ * "The EU adopted its 17th package of sanctions ... is expected to propose an 18th package": a container noun without
+ * content of its own names another act of the kind it held last. The earlier act, or null when the noun holds a
+ * trigger, has an "of" phrase, or is definite and so the same act told again ("the package needs the backing of").
+ */
+function containerAntecedent(ctx: SentenceContext, i: number): Antecedent | null {
+  const c = ctx.clause;
+  const lemma = c.tokens[i].lemma;
+  if (!ctx.model.classes.get(lemma)?.has('container') || c.tokens[i + 1]?.lower === 'of') return null;
+  const ch = chunkAtToken(c, i);
+  if (!ch || ch.head !== i) return null;
+  let successive = false;
+  for (let k = ch.start; k < ch.end; k++) {
+    const t = c.tokens[k];
+    if (ctx.mentionAt[k] < 0 && (ctx.model.triggers.has(t.lower) || ctx.model.triggers.has(t.lemma))) return null;
+    successive ||= SUCCESSIVE.test(t.lower) || ADDITIVE.has(t.lower);
+  }
+  if (ANAPHORIC_DETERMINERS.has(c.tokens[ch.start].lower) && !successive) return null;
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) if (ctx.history[k].container === lemma) return ctx.history[k];
+  return null;
 }
 
 function newHit(c: Clause, token: number, end: number, particles: number, rows: TriggerRow[], pos: TriggerPos): Hit {
@@ -653,8 +687,10 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
   for (const pp of complement) for (const ch of pp.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
   const why: string[] = [];
   let confidence = 0.75;
+  // the lemma of the noun that holds the trigger, when it is a container ("package" of "its 16th package of sanctions")
+  const container = np !== own ? c.tokens[np.head].lemma : own.head !== h.token ? c.tokens[own.head].lemma : undefined;
   for (const row of h.rows) {
-    if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
+    if (!h.antecedent && ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without)))) continue;
     let source: number[] = [];
     let target: number[] = [];
     // only the noun's own first phrase (or the one after "of"/"to") can name its agent, not a phrase of a later noun
@@ -695,6 +731,13 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       const hit = relativeClauseActor(ctx, complementEnd(c, own.end), source);
       if (hit.length) { target = hit; confidence -= 0.1; why.push(`target: named in the relative clause that says what it does: ${describe(ctx, hit)}`); }
     }
+    const earlier = h.antecedent;
+    if (earlier) {
+      // another act of the kind: by the same actors towards the same, unless the sentence names others
+      if (!source.length) { source = earlier.source; sourceHow = `the act its container held in sentence ${earlier.sentence + 1}`; confidence -= 0.2; }
+      if (!target.length) target = earlier.target.filter((m) => !source.includes(m));
+      why.push(`"${c.tokens.slice(own.start, h.end).map((t) => t.text).join(' ')}" is another act of the kind it held in sentence ${earlier.sentence + 1}`);
+    }
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
     // an act told before: it takes that act's type and actors
     const definite = ANAPHORIC_DETERMINERS.has(c.tokens[np.start].lower) || sourceHow === 'possessor';
@@ -702,7 +745,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       const a = antecedentOf(ctx, h, source);
       if (a) {
         why.push(`"${c.tokens.slice(np.start, h.end).map((t) => t.text).join(' ')}" refers back to the ${a.row.type} event of sentence ${a.sentence + 1}, whose type and actors it takes`);
-        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why, repeats: true };
+        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why, repeats: true, container };
       }
     }
     if (row.targetRequired && !found) continue;
@@ -722,7 +765,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     if (source.length) why.push(`source from ${sourceHow}: ${describe(ctx, source)}`);
     if (target.length) why.push(`target: ${describe(ctx, target)}`);
     else confidence -= 0.05;
-    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why, mutual };
+    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why, mutual, container };
   }
   return null;
 }
