@@ -278,3 +278,10 @@ test('an ordinal or indefinite container without content names another act of th
   assert.deepEqual(eventsOf(same, { Canada: 'CAN', Belarus: 'BLR' }), ['SANCTION CAN->BLR']);
   assert.deepEqual(eventsOf('A fourth package is expected next month.', {}), []);
 });
+
+test('leaving or withdrawing from a treaty is a rejection; withdrawing troops a retreat; exacting a price is force', () => {
+  assert.deepEqual(eventsOf('Washington withdrew from the treaty with Moscow.', { Washington: 'USA', Moscow: 'RUS' }), ['REJECT USA->RUS']);
+  assert.deepEqual(eventsOf('Caracas could quit the accord.', { Caracas: 'VEN' }), ['REJECT VEN->']);
+  assert.deepEqual(eventsOf('Moscow withdrew its troops from Georgia.', { Moscow: 'RUS', Georgia: 'GEO' }), ['RETREAT RUS->GEO']);
+  assert.deepEqual(eventsOf('Ankara would exact a heavy price from the militants in Syria.', { Ankara: 'TUR', militants: 'IMG' }), ['ASSAULT TUR->IMG']);
+});
