@@ -43,6 +43,10 @@ test('noun chunks keep determiners, numbers, possessives and quantities together
   assert.deepEqual(chunksOf(clauseOf("It was Moscow's full-scale invasion of Ukraine.")), ['It', "Moscow 's full - scale invasion", 'of:Ukraine']);
 });
 
+test('a comparative after a number stays inside its noun phrase', () => {
+  assert.deepEqual(chunksOf(clauseOf('Manila will send three more military nurses abroad.', ['Manila'])), ['Manila', 'three more military nurses']);
+});
+
 test('verb groups take auxiliaries and mark passives and infinitives; tagger slips are fixed', () => {
   const c = clauseOf('Two soldiers had been captured and Pyongyang plans to dispatch more.');
   const groups = c.groups.map((g) => `${textOf(c, g.start, g.end)}${g.passive ? ' P' : ''}${g.infinitive ? ' I' : ''}`);

@@ -255,6 +255,8 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       continue;
     }
     if (t.pos === 'PART' && POSSESSIVE_MARKS.has(t.lower) && start >= 0) { hasNoun = false; continue; }
+    // "three more satellites", "10,000 fewer troops": a comparative after a number stays inside its phrase
+    if (start >= 0 && tokens[i - 1].pos === 'NUM' && (t.lower === 'more' || t.lower === 'fewer')) { hasNoun = false; continue; }
     if (t.text === '-' && start >= 0) continue;
     close(i);
   }
