@@ -285,3 +285,14 @@ test('leaving or withdrawing from a treaty is a rejection; withdrawing troops a 
   assert.deepEqual(eventsOf('Moscow withdrew its troops from Georgia.', { Moscow: 'RUS', Georgia: 'GEO' }), ['RETREAT RUS->GEO']);
   assert.deepEqual(eventsOf('Ankara would exact a heavy price from the militants in Syria.', { Ankara: 'TUR', militants: 'IMG' }), ['ASSAULT TUR->IMG']);
 });
+
+test('a measure in the passive without an agent goes on with the measure just told; a killing in the passive does not', () => {
+  const text = 'Canada agreed to ban imports of Iranian oil. Older contracts will be banned from March.';
+  assert.deepEqual(eventsOf(text, { Canada: 'CAN', Iranian: 'IRN' }), ['SANCTION CAN->IRN', 'SANCTION CAN->IRN']);
+  const war = 'Ethiopian forces attacked Eritrean positions. Ten Ethiopian soldiers were killed.';
+  assert.deepEqual(eventsOf(war, { 'Ethiopian forces': 'ETH', Eritrean: 'ERI', 'Ethiopian soldiers': 'ETH' }), ['ASSAULT ETH->ERI']);
+});
+
+test('a trade ban is a sanction on whom the trade names', () => {
+  assert.deepEqual(eventsOf('Ottawa announced a ban on imports of Syrian phosphates.', { Ottawa: 'CAN', Syrian: 'SYR' }), ['SANCTION CAN->SYR']);
+});

@@ -622,13 +622,40 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       : targetFor(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, purposeTargets, source)
         ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
+    let target = found?.mentions ?? [];
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
+    const earlier = passive && !source.length && MEASURES.has(row.type) ? recentAct(ctx, row.type, c.tokens[h.token].sentence) : null;
+    if (earlier) {
+      // "long-term contracts will be banned from January": a measure in the passive that names no agent goes on with
+      // the measure just told, by the same source, towards the same target unless it names one
+      source = earlier.source;
+      if (!target.length) target = earlier.target.filter((m) => !source.includes(m));
+      confidence -= 0.2;
+      why.push(`passive without an agent: continues the ${row.type} act of sentence ${earlier.sentence + 1}`);
+    }
     if (source.some((m) => ctx.mentions[m].anaphor)) { confidence -= 0.1; why.push('source is a pronoun or description resolved by coreference'); }
     if (source.length) why.push(`source: ${describe(ctx, source)}`);
-    if (found) why.push(`target from ${found.how}: ${describe(ctx, found.mentions)}`);
+    if (target.length) why.push(`target from ${found?.how ?? 'that act'}: ${describe(ctx, target)}`);
     else confidence -= 0.05;
-    return { row, source, target: found?.mentions ?? [], ally: sideOf(ctx, row, pps, source), confidence, why, route: subject?.route };
+    return { row, source, target, ally: sideOf(ctx, row, pps, source), confidence, why, route: subject?.route };
+  }
+  return null;
+}
+
+/**
+ * Measures an authority imposes or lifts: told in the passive without an agent ("will be banned", "were eased"), they
+ * go on with the one just told. Not acts of force, whose victims are told in the passive ("soldiers were killed")
+ * when the one who acted last is often their enemy.
+ */
+const MEASURES: ReadonlySet<PloverType> = new Set(['SANCTION', 'CONCEDE']);
+
+/** The latest act of a type told in the last few sentences before `sentence`, or in it. */
+function recentAct(ctx: SentenceContext, type: PloverType, sentence: number): Antecedent | null {
+  for (let k = ctx.history.length - 1; k >= 0; k--) {
+    const a = ctx.history[k];
+    if (sentence - a.sentence > RECENT_SENTENCES) return null;
+    if (a.row.type === type) return a;
   }
   return null;
 }
