@@ -296,3 +296,7 @@ test('a measure in the passive without an agent goes on with the measure just to
 test('a trade ban is a sanction on whom the trade names', () => {
   assert.deepEqual(eventsOf('Ottawa announced a ban on imports of Syrian phosphates.', { Ottawa: 'CAN', Syrian: 'SYR' }), ['SANCTION CAN->SYR']);
 });
+
+test('an event noun after an adjective heads its phrase; a pronoun possessing a light verb\'s object stands for the subject', () => {
+  assert.deepEqual(eventsOf('Armenia and Iran held their Aras-2024 military exercises.', { Armenia: 'ARM', Iran: 'IRN', 'their*': '---' }), ['MOBILIZE ARM+IRN->']);
+});

@@ -740,7 +740,10 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const light = lightVerbOf(ctx, np);
     let lightPps: { prep: string; chunks: Chunk[] }[] = [];
     if (light) {
-      if (!source.length && light.subject) { source = actorsNamedBy(ctx, light.subject.chunks, false); sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
+      // "Russia and Belarus held their exercises": a pronoun possessing the light verb's object stands for its subject
+      const ownPronoun = sourceHow === 'possessor' && source.every((m) => ctx.mentions[m].anaphor);
+      const subject = light.subject && (!source.length || ownPronoun) ? actorsNamedBy(ctx, light.subject.chunks, false) : [];
+      if (subject.length) { source = subject; sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
       lightPps = prepositionalChunks(ctx, np.end, light.scopeEnd);
     } else if (!source.length && np.prep !== null && PARTICIPATION.has(np.prep)) {
       // "return to Geneva for talks", "killed in fighting against": the subject of the clause takes part in the act

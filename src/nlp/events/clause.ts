@@ -239,8 +239,10 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     if (t.pos === 'ADJ' || t.pos === 'VERB') {
       const next = i + 1 < end ? tokens[i + 1] : undefined;
       const premodifier = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ' || (next.pos === 'VERB' && !c.verbal[i + 1 - first]));
-      // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows
-      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier) close(i);
+      // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows;
+      // an event noun after an adjective is the head the adjective modifies ("their Zapad-2025 military exercises")
+      const modifiedHead = t.pos === 'VERB' && tokens[i - 1].pos === 'ADJ' && words.isNounForm(t);
+      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier && !modifiedHead) close(i);
       if (start < 0) start = i;
       // a verb form that is not read as a verb, or an event noun tagged as an adjective, that ends the phrase is its
       // head ("military exercises", "a new military offensive")
