@@ -2,7 +2,7 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
-import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -372,7 +372,8 @@ function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end, exclude
     const m = mentionAt[i];
     if (m < 0) continue;
     const endTok = ctx.mentions[m].endToken;
-    const joined = modifiers.length > 0 && hyphenJoined(ctx.clause.tokens, ctx.mentions[modifiers[modifiers.length - 1]].endToken, ctx.mentions[m].firstToken);
+    const after = modifiers.length ? ctx.mentions[modifiers[modifiers.length - 1]].endToken : -1;
+    const joined = after >= 0 && ctx.mentions[m].firstToken === after + 1 && joiningHyphen(ctx.clause.tokens, after);
     i = endTok - 1;
     if (!allowed(m)) continue;
     const mark = ctx.clause.tokens[endTok]?.lower;
@@ -385,10 +386,6 @@ function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end, exclude
   if (modifiers.length) return { mentions: modifiers, how: 'modifier' };
   return pronoun >= 0 ? { mentions: [pronoun], how: 'possessor' } : null;
 }
-
-/** Whether tokens [end, next) are a single hyphen written without spaces ("U.S.-Iranian"). */
-const hyphenJoined = (tokens: Token[], end: number, next: number): boolean =>
-  next === end + 1 && tokens[end].text === '-' && tokens[end - 1].end === tokens[end].start && tokens[end].end === tokens[next].start;
 
 /** The mentions of coordinated chunks, in order, without repeats, leaving out the actors of `exclude`. */
 function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[], exclude: number[] = []): number[] {

@@ -86,14 +86,17 @@ export function analyseClause(tokens: Token[], first: number, end: number, menti
   return clause;
 }
 
+/** Whether token k is a hyphen written without spaces between the words on either side ("test-fire", "U.S.-Iranian"). */
+export const joiningHyphen = (tokens: Token[], k: number): boolean =>
+  k > 0 && k + 1 < tokens.length && tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+
 /**
  * The word that a hyphenated compound starting at token i makes ("test-fire", "test-fired"), with its lemma, or null
  * when tokens i..i+2 are not a word, a hyphen and a word written without spaces.
  */
 export function hyphenCompound(tokens: Token[], i: number, end: number): Token | null {
-  if (i + 2 >= end) return null;
-  const [a, dash, b] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  if (dash.text !== '-' || a.end !== dash.start || dash.end !== b.start) return null;
+  if (i + 2 >= end || !joiningHyphen(tokens, i + 1)) return null;
+  const [a, b] = [tokens[i], tokens[i + 2]];
   return { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, lemma: `${a.lower}-${b.lemma}`, end: b.end };
 }
 
@@ -170,7 +173,7 @@ function nameOpener(tokens: Token[], last: number, first: number, mentionAt: Int
   for (;;) {
     while (k > first && sameName(k - 1)) k--;
     // a hyphen written without spaces joins a second name ("U.S.-Iranian")
-    if (k - 2 >= first && tokens[k - 1].text === '-' && tokens[k - 1].start === tokens[k - 2].end && tokens[k - 1].end === tokens[k].start && (mentionAt[k - 2] >= 0 || tokens[k - 2].pos === 'PROPN')) { k -= 2; continue; }
+    if (k - 2 >= first && joiningHyphen(tokens, k - 1) && (mentionAt[k - 2] >= 0 || tokens[k - 2].pos === 'PROPN')) { k -= 2; continue; }
     return k > first ? tokens[k - 1] : undefined;
   }
 }
