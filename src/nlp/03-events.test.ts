@@ -300,3 +300,8 @@ test('a trade ban is a sanction on whom the trade names', () => {
 test('an event noun after an adjective heads its phrase; a pronoun possessing a light verb\'s object stands for the subject', () => {
   assert.deepEqual(eventsOf('Armenia and Iran held their Aras-2024 military exercises.', { Armenia: 'ARM', Iran: 'IRN', 'their*': '---' }), ['MOBILIZE ARM+IRN->']);
 });
+
+test('a state\'s support for a war effort is aid; support for a policy stays support', () => {
+  assert.deepEqual(eventsOf("Analysts expect Iran's support for the Syrian war effort to grow.", { Iran: 'IRN', Syrian: 'SYR' }), ['AID IRN->SYR']);
+  assert.deepEqual(eventsOf("Analysts expect Iran's support for the Syrian peace plan to grow.", { Iran: 'IRN', Syrian: 'SYR' }), ['SUPPORT IRN->SYR']);
+});
