@@ -254,3 +254,54 @@ test('sharing military technology is aid; sharing intelligence is cooperation', 
   assert.deepEqual(eventsOf('Moscow could share missile technology with Tehran.', { Moscow: 'RUS', Tehran: 'IRN' }), ['AID RUS->IRN']);
   assert.deepEqual(eventsOf('Seoul will share intelligence with Tokyo.', { Seoul: 'KOR', Tokyo: 'JPN' }), ['COOPERATE KOR->JPN']);
 });
+
+test('the parties of a "between" phrase act together: each towards the others; a host of such talks receives them as targets', () => {
+  assert.deepEqual(eventsOf('Negotiations between Armenia and Azerbaijan are planned for next month.', { Armenia: 'ARM', Azerbaijan: 'AZE' }), ['CONSULT ARM->AZE', 'CONSULT AZE->ARM']);
+  assert.deepEqual(eventsOf('A truce between Ethiopia and Eritrea held through the winter.', { Ethiopia: 'ETH', Eritrea: 'ERI' }), ['RETREAT ETH->ERI', 'RETREAT ERI->ETH']);
+  assert.deepEqual(eventsOf('Qatar hosted a meeting between Hamas and Egypt.', { Qatar: 'QAT', Hamas: 'PSE', Egypt: 'EGY' }), ['CONSULT QAT->PSE+EGY']);
+});
+
+test('names joined by a hyphen before an event noun are its parties together', () => {
+  assert.deepEqual(eventsOf('A new round of Saudi-Yemeni talks opened in Muscat.', { Saudi: 'SAU', Yemeni: 'YEM' }), ['CONSULT SAU->YEM', 'CONSULT YEM->SAU']);
+});
+
+test('a hyphenated verb of the table is one trigger after a modal or a subject; after a determiner it is no verb', () => {
+  assert.deepEqual(eventsOf('Tehran could test-fire a new rocket within weeks.', { Tehran: 'IRN' }), ['MOBILIZE IRN->']);
+  assert.deepEqual(eventsOf('Pakistan test-launched a cruise missile on Friday.', { Pakistan: 'PAK' }), ['MOBILIZE PAK->']);
+  assert.deepEqual(eventsOf('The test-fire drew protests.', {}), []);
+});
+
+test('an ordinal or indefinite container without content names another act of the kind it held; a definite one is the same act', () => {
+  const text = 'Canada imposed a third package of sanctions on Belarus. Ottawa is expected to propose a fourth package next month.';
+  assert.deepEqual(eventsOf(text, { Canada: 'CAN', Belarus: 'BLR', Ottawa: 'CAN' }), ['SANCTION CAN->BLR', 'SANCTION CAN->BLR']);
+  const same = 'Canada imposed a third package of sanctions on Belarus. The package needs approval by parliament.';
+  assert.deepEqual(eventsOf(same, { Canada: 'CAN', Belarus: 'BLR' }), ['SANCTION CAN->BLR']);
+  assert.deepEqual(eventsOf('A fourth package is expected next month.', {}), []);
+});
+
+test('leaving or withdrawing from a treaty is a rejection; withdrawing troops a retreat; exacting a price is force', () => {
+  assert.deepEqual(eventsOf('Washington withdrew from the treaty with Moscow.', { Washington: 'USA', Moscow: 'RUS' }), ['REJECT USA->RUS']);
+  assert.deepEqual(eventsOf('Caracas could quit the accord.', { Caracas: 'VEN' }), ['REJECT VEN->']);
+  assert.deepEqual(eventsOf('Moscow withdrew its troops from Georgia.', { Moscow: 'RUS', Georgia: 'GEO' }), ['RETREAT RUS->GEO']);
+  assert.deepEqual(eventsOf('Ankara would exact a heavy price from the militants in Syria.', { Ankara: 'TUR', militants: 'IMG' }), ['ASSAULT TUR->IMG']);
+});
+
+test('a measure in the passive without an agent goes on with the measure just told; a killing in the passive does not', () => {
+  const text = 'Canada agreed to ban imports of Iranian oil. Older contracts will be banned from March.';
+  assert.deepEqual(eventsOf(text, { Canada: 'CAN', Iranian: 'IRN' }), ['SANCTION CAN->IRN', 'SANCTION CAN->IRN']);
+  const war = 'Ethiopian forces attacked Eritrean positions. Ten Ethiopian soldiers were killed.';
+  assert.deepEqual(eventsOf(war, { 'Ethiopian forces': 'ETH', Eritrean: 'ERI', 'Ethiopian soldiers': 'ETH' }), ['ASSAULT ETH->ERI']);
+});
+
+test('a trade ban is a sanction on whom the trade names', () => {
+  assert.deepEqual(eventsOf('Ottawa announced a ban on imports of Syrian phosphates.', { Ottawa: 'CAN', Syrian: 'SYR' }), ['SANCTION CAN->SYR']);
+});
+
+test('an event noun after an adjective heads its phrase; a pronoun possessing a light verb\'s object stands for the subject', () => {
+  assert.deepEqual(eventsOf('Armenia and Iran held their Aras-2024 military exercises.', { Armenia: 'ARM', Iran: 'IRN', 'their*': '---' }), ['MOBILIZE ARM+IRN->']);
+});
+
+test('a state\'s support for a war effort is aid; support for a policy stays support', () => {
+  assert.deepEqual(eventsOf("Analysts expect Iran's support for the Syrian war effort to grow.", { Iran: 'IRN', Syrian: 'SYR' }), ['AID IRN->SYR']);
+  assert.deepEqual(eventsOf("Analysts expect Iran's support for the Syrian peace plan to grow.", { Iran: 'IRN', Syrian: 'SYR' }), ['SUPPORT IRN->SYR']);
+});

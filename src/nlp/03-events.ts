@@ -2,13 +2,15 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
-import { analyseClause, chunkAtToken, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
   token: number;
   /** first token after the trigger and its particles */
   end: number;
+  /** how many of the trigger's words are particles after its verb ("shoot down": 1) */
+  particles: number;
   rows: TriggerRow[];
   pos: TriggerPos;
   group: VerbGroup | null;
@@ -16,6 +18,8 @@ interface Hit {
   /** the scope of what the trigger governs, end exclusive */
   scopeEnd: number;
   purpose: VerbGroup | null;
+  /** for a container noun that names another act of a kind it held before ("an 18th package"), that earlier act */
+  antecedent?: Antecedent;
   /** set when another trigger governs this one */
   governedBy: Hit | null;
   governs: Hit[];
@@ -33,6 +37,10 @@ interface Frame {
   target: number[];
   /** whose side an assault is fought on ("fighting for Russia", "alongside Russian troops") */
   ally?: number[];
+  /** the sources are parties named together ("talks between Tehran and Washington"): each acts towards the others */
+  mutual?: boolean;
+  /** the lemma of the container noun that holds the trigger noun ("package" of "a package of sanctions") */
+  container?: string;
   confidence: number;
   why: string[];
 }
@@ -47,6 +55,7 @@ interface Antecedent {
   target: number[];
   ally: number[];
   sentence: number;
+  container?: string;
 }
 
 /** Prepositions by which a clause's subject takes part in the act a noun names ("for talks", "in fighting", "during demonstrations"). */
@@ -98,7 +107,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       if (!f.target.length) answeredActor(ctx, h, f);
       if (!f.target.length) protestedActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
-      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index });
+      history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index, container: f.container });
     }
     relateHits(ctx, hits.filter((h) => h.frame));
     shareCoordinatedTargets(hits);
@@ -119,7 +128,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const key = `${f.row.type}|${source.join('+')}|${target.join('+')}`;
       if (h.pos === 'N' && seen.has(key)) continue;
       seen.add(key);
-      for (const dyad of dyadsOf(f.row.type, source, target, actors)) {
+      for (const dyad of dyadsOf(f.row.type, !!f.mutual, source, target, actors)) {
         const draft: EventDraft = {
           type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
           source: dyad.source, target: dyad.target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: [...f.why, ...dyad.why],
@@ -135,10 +144,13 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
 /** Acts that parties named together do with one another when no one else is named ("Russia and North Korea signed a treaty"). */
 const MUTUAL: ReadonlySet<PloverType> = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'SUPPORT']);
 
-/** The events of a frame: one, or for a mutual act of several countries without a target, one per party towards the others. */
-function dyadsOf(type: PloverType, source: string[], target: string[], actors: Map<string, ActorEntity>): { source: string[]; target: string[]; why: string[] }[] {
+/**
+ * The events of a frame: one, or for a mutual act of several countries without a target (an act of a mutual type, or
+ * any act whose parties a "between" phrase names), one per party towards the others.
+ */
+function dyadsOf(type: PloverType, mutual: boolean, source: string[], target: string[], actors: Map<string, ActorEntity>): { source: string[]; target: string[]; why: string[] }[] {
   const codes = new Set(source.map((a) => actors.get(a)?.code));
-  if (target.length || !MUTUAL.has(type) || codes.size < 2) return [{ source, target, why: [] }];
+  if (target.length || !(mutual || MUTUAL.has(type)) || codes.size < 2) return [{ source, target, why: [] }];
   return source.map((a) => ({
     source: [a],
     target: source.filter((b) => actors.get(b)?.code !== actors.get(a)?.code),
@@ -162,7 +174,9 @@ function hasCandidateTrigger(tokens: Token[], first: number, end: number, mentio
   for (let i = first; i < end; i++) {
     if (mentionAt[i] >= 0) continue;
     const t = tokens[i];
-    if (model.triggers.has(t.lower) || model.triggers.has(t.lemma)) return true;
+    if (model.triggers.has(t.lower) || model.triggers.has(t.lemma) || model.classes.get(t.lemma)?.has('container')) return true;
+    const compound = hyphenCompound(tokens, i, end);
+    if (compound && model.triggers.has(compound.lower)) return true;
   }
   return false;
 }
@@ -174,9 +188,21 @@ function findHits(ctx: SentenceContext): Hit[] {
   for (let i = c.first; i < c.end; i++) {
     if (mentionAt[i] >= 0) continue;
     const t = c.tokens[i];
-    const candidates = model.triggers.get(t.lower) ?? model.triggers.get(t.lemma);
-    if (!candidates) continue;
     const pos: TriggerPos = t.pos === 'AUX' ? 'M' : c.verbal[i - c.first] ? 'V' : 'N';
+    // "test-fired": a hyphenated compound of the table is one trigger, ahead of its parts
+    const compound = hyphenCompound(c.tokens, i, c.end);
+    const whole = compound ? (model.triggers.get(compound.lower) ?? model.triggers.get(compound.lemma))?.filter((r) => r.pos === pos) : undefined;
+    if (whole?.length) {
+      hits.push(newHit(c, i, i + 3, 0, whole, pos));
+      i += 2;
+      continue;
+    }
+    const candidates = model.triggers.get(t.lower) ?? model.triggers.get(t.lemma);
+    if (!candidates) {
+      const earlier = pos === 'N' ? containerAntecedent(ctx, i) : null;
+      if (earlier) hits.push({ ...newHit(c, i, i + 1, 0, [earlier.row], pos), antecedent: earlier });
+      continue;
+    }
     if (pos === 'N' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'VERB' && t.pos !== 'ADJ') continue;
     // the longest phrase that fits wins: "shoot down" over "shoot"
     let best: TriggerRow[] = [], bestLen = 0;
@@ -198,14 +224,43 @@ function findHits(ctx: SentenceContext): Hit[] {
       best.push(row);
     }
     if (!best.length) continue;
-    hits.push({
-      token: i, end: i + bestLen, rows: best, pos, group: pos === 'N' ? null : groupAtToken(c, i), chunk: pos === 'N' ? chunkAtToken(c, i) : null,
-      scopeEnd: i + bestLen, purpose: null, governedBy: null, governs: [], frame: null,
-    });
+    hits.push(newHit(c, i, i + bestLen, bestLen - 1, best, pos));
     // the words of a phrase ("hunger strike") are not triggers of their own
     i += bestLen - 1;
   }
   return hits;
+}
+
+/** Words that make a definite container another act of its kind ("the next package", "the 20th round"). */
+const SUCCESSIVE = /^(next|new|fresh|\d+(st|nd|rd|th))$/;
+
+/**
+ * "The EU adopted its 17th package of sanctions ... is expected to propose an 18th package": a container noun without
+ * content of its own names another act of the kind it held last. The earlier act, or null when the noun holds a
+ * trigger, has an "of" phrase, or is definite and so the same act told again ("the package needs the backing of").
+ */
+function containerAntecedent(ctx: SentenceContext, i: number): Antecedent | null {
+  const c = ctx.clause;
+  const lemma = c.tokens[i].lemma;
+  if (!ctx.model.classes.get(lemma)?.has('container') || c.tokens[i + 1]?.lower === 'of') return null;
+  const ch = chunkAtToken(c, i);
+  if (!ch || ch.head !== i) return null;
+  let successive = false;
+  for (let k = ch.start; k < ch.end; k++) {
+    const t = c.tokens[k];
+    if (ctx.mentionAt[k] < 0 && (ctx.model.triggers.has(t.lower) || ctx.model.triggers.has(t.lemma))) return null;
+    successive ||= SUCCESSIVE.test(t.lower) || ADDITIVE.has(t.lower);
+  }
+  if (ANAPHORIC_DETERMINERS.has(c.tokens[ch.start].lower) && !successive) return null;
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) if (ctx.history[k].container === lemma) return ctx.history[k];
+  return null;
+}
+
+function newHit(c: Clause, token: number, end: number, particles: number, rows: TriggerRow[], pos: TriggerPos): Hit {
+  return {
+    token, end, particles, rows, pos, group: pos === 'N' ? null : groupAtToken(c, token), chunk: pos === 'N' ? chunkAtToken(c, token) : null,
+    scopeEnd: end, purpose: null, governedBy: null, governs: [], frame: null,
+  };
 }
 
 /** How far what a verb governs reaches: to the end of its clause, or, for absorbing and deferring verbs, across "to", "that" and "of -ing". */
@@ -273,10 +328,12 @@ function relateHits(ctx: SentenceContext, hits: Hit[]): void {
       if (!inside) {
         // "imposed sanctions on X", "hosted them for talks": a noun trigger that is the object of a verb trigger, or
         // names an act of the same type in its clause, is the same act
-        const sameAct = a.group !== null && b.pos === 'N' && (b.chunk === objectOf(ctx.clause, a.group, a.end - a.token - 1) || (b.token < a.scopeEnd && b.frame!.row.type === a.frame!.row.type));
+        const sameAct = a.group !== null && b.pos === 'N' && (b.chunk === objectOf(ctx.clause, a.group, a.particles) || (b.token < a.scopeEnd && b.frame!.row.type === a.frame!.row.type));
         if (!embeds && sameAct) {
           b.governedBy = a;
-          if (!a.frame!.target.length && b.frame!.target.length) { a.frame!.target = b.frame!.target; a.frame!.why.push(`target from its object "${ctx.clause.tokens[b.token].text}"`); }
+          // "hosted talks between Israel and the PLO": the parties of the object's act receive the verb's
+          const named = b.frame!.mutual ? b.frame!.source.filter((m) => !a.frame!.source.includes(m)) : b.frame!.target;
+          if (!a.frame!.target.length && named.length) { a.frame!.target = named; a.frame!.why.push(`target from its object "${ctx.clause.tokens[b.token].text}"`); }
         }
         continue;
       }
@@ -310,20 +367,23 @@ function actorsOfChunk(ctx: SentenceContext, ch: Chunk, before = ch.end, exclude
   const { mentionAt } = ctx;
   const allowed = (m: number) => !exclude.some((x) => ctx.mentions[x].actor === ctx.mentions[m].actor);
   if (before === ch.end && mentionAt[ch.head] >= 0 && allowed(mentionAt[ch.head])) return { mentions: [mentionAt[ch.head]], how: 'head' };
-  let modifier = -1, pronoun = -1;
+  let modifiers: number[] = [], pronoun = -1;
   for (let i = ch.start; i < before; i++) {
     const m = mentionAt[i];
     if (m < 0) continue;
     const endTok = ctx.mentions[m].endToken;
+    const after = modifiers.length ? ctx.mentions[modifiers[modifiers.length - 1]].endToken : -1;
+    const joined = after >= 0 && ctx.mentions[m].firstToken === after + 1 && joiningHyphen(ctx.clause.tokens, after);
     i = endTok - 1;
     if (!allowed(m)) continue;
     const mark = ctx.clause.tokens[endTok]?.lower;
     if (mark === "'s" || mark === '’s' || mark === "'" || mark === '’') return { mentions: [m], how: 'possessor' };
     // "its NATO allies": a named modifier says more about the phrase than a possessive pronoun
     if (POSSESSIVE_PRONOUNS.has(ctx.clause.tokens[ctx.mentions[m].firstToken].lower)) pronoun = m;
-    else modifier = m;
+    // "U.S.-Iranian talks", "the Israeli-Palestinian negotiations": names joined by a hyphen are parties together
+    else modifiers = joined ? [...modifiers, m] : [m];
   }
-  if (modifier >= 0) return { mentions: [modifier], how: 'modifier' };
+  if (modifiers.length) return { mentions: modifiers, how: 'modifier' };
   return pronoun >= 0 ? { mentions: [pronoun], how: 'possessor' } : null;
 }
 
@@ -496,12 +556,14 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const c = ctx.clause;
   const g = h.group;
   if (!g) return null;
-  const particles = h.end - h.token - 1;
+  const particles = h.particles;
+  // the inflected word of the trigger: the last part of a hyphenated compound ("test-fired")
+  const verb = c.tokens[h.end - 1 - particles];
   // "soldiers deployed to Russia", "a lunch hosted by the ambassador": a participle right after its noun, with no
   // auxiliary, is a passive whose subject is that noun
   const noun = chunkAtToken(c, h.token - 1);
   const reduced = !g.passive && g.start === h.token && noun !== null && noun.end === h.token
-    && !isBaseForm(c.tokens[h.token]) && !c.tokens[h.token].lower.endsWith('ing') && !objectOf(c, g, particles)
+    && !isBaseForm(verb) && !verb.lower.endsWith('ing') && !objectOf(c, g, particles)
     && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
   const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
   // "is opposed to", "is committed to": a stance, not a passive act
@@ -557,13 +619,40 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       : targetFor(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, purposeTargets, source)
         ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
     if (row.targetRequired && !found) continue;
+    let target = found?.mentions ?? [];
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
+    const earlier = passive && !source.length && MEASURES.has(row.type) ? recentAct(ctx, row.type, c.tokens[h.token].sentence) : null;
+    if (earlier) {
+      // "long-term contracts will be banned from January": a measure in the passive that names no agent goes on with
+      // the measure just told, by the same source, towards the same target unless it names one
+      source = earlier.source;
+      if (!target.length) target = earlier.target.filter((m) => !source.includes(m));
+      confidence -= 0.2;
+      why.push(`passive without an agent: continues the ${row.type} act of sentence ${earlier.sentence + 1}`);
+    }
     if (source.some((m) => ctx.mentions[m].anaphor)) { confidence -= 0.1; why.push('source is a pronoun or description resolved by coreference'); }
     if (source.length) why.push(`source: ${describe(ctx, source)}`);
-    if (found) why.push(`target from ${found.how}: ${describe(ctx, found.mentions)}`);
+    if (target.length) why.push(`target from ${found?.how ?? 'that act'}: ${describe(ctx, target)}`);
     else confidence -= 0.05;
-    return { row, source, target: found?.mentions ?? [], ally: sideOf(ctx, row, pps, source), confidence, why, route: subject?.route };
+    return { row, source, target, ally: sideOf(ctx, row, pps, source), confidence, why, route: subject?.route };
+  }
+  return null;
+}
+
+/**
+ * Measures an authority imposes or lifts: told in the passive without an agent ("will be banned", "were eased"), they
+ * go on with the one just told. Not acts of force, whose victims are told in the passive ("soldiers were killed")
+ * when the one who acted last is often their enemy.
+ */
+const MEASURES: ReadonlySet<PloverType> = new Set(['SANCTION', 'CONCEDE']);
+
+/** The latest act of a type told in the last few sentences before `sentence`, or in it. */
+function recentAct(ctx: SentenceContext, type: PloverType, sentence: number): Antecedent | null {
+  for (let k = ctx.history.length - 1; k >= 0; k--) {
+    const a = ctx.history[k];
+    if (sentence - a.sentence > RECENT_SENTENCES) return null;
+    if (a.row.type === type) return a;
   }
   return null;
 }
@@ -622,12 +711,15 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
   for (const pp of complement) for (const ch of pp.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
   const why: string[] = [];
   let confidence = 0.75;
+  // the lemma of the noun that holds the trigger, when it is a container ("package" of "its 16th package of sanctions")
+  const container = np !== own ? c.tokens[np.head].lemma : own.head !== h.token ? c.tokens[own.head].lemma : undefined;
   for (const row of h.rows) {
-    if ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without))) continue;
+    if (!h.antecedent && ((row.object && !classes.has(row.object)) || (row.without && classes.has(row.without)))) continue;
     let source: number[] = [];
     let target: number[] = [];
     // only the noun's own first phrase (or the one after "of"/"to") can name its agent, not a phrase of a later noun
-    const agent = complement.slice(0, complement[0] && (complement[0].prep === 'of' || complement[0].prep === 'to') ? 2 : 1).find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
+    const ownPps = complement.slice(0, complement[0] && (complement[0].prep === 'of' || complement[0].prep === 'to') ? 2 : 1);
+    const agent = ownPps.find((pp) => pp.prep === 'by' || row.agentPreps.has(pp.prep));
     if (agent) source = actorsOfChunks(ctx, agent.chunks);
     let sourceHow = agent ? `"${agent.prep}" phrase` : '';
     let possessed: number[] = [];
@@ -636,10 +728,19 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       if (inside && inside.how === 'possessor' && row.possessorIsTarget) possessed = inside.mentions;
       else if (inside) { source = inside.mentions; sourceHow = inside.how; }
     }
+    const joinedParties = source.length > 1 && sourceHow === 'modifier';
+    // "talks between Tehran and Washington", "a ceasefire between Israel and Iran": the parties act together
+    const parties = source.length || possessed.length ? undefined : ownPps.find((pp) => pp.prep === 'between');
+    if (parties) source = actorsOfChunks(ctx, parties.chunks);
+    const mutual = joinedParties || (!!parties && source.length > 0);
+    if (mutual) sourceHow = joinedParties ? 'names joined by a hyphen, the parties together' : '"between" phrase, the parties named together';
     const light = lightVerbOf(ctx, np);
     let lightPps: { prep: string; chunks: Chunk[] }[] = [];
     if (light) {
-      if (!source.length && light.subject) { source = actorsNamedBy(ctx, light.subject.chunks, false); sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
+      // "Russia and Belarus held their exercises": a pronoun possessing the light verb's object stands for its subject
+      const ownPronoun = sourceHow === 'possessor' && source.every((m) => ctx.mentions[m].anaphor);
+      const subject = light.subject && (!source.length || ownPronoun) ? actorsNamedBy(ctx, light.subject.chunks, false) : [];
+      if (subject.length) { source = subject; sourceHow = `subject of "${c.tokens[light.group.head].text}"`; }
       lightPps = prepositionalChunks(ctx, np.end, light.scopeEnd);
     } else if (!source.length && np.prep !== null && PARTICIPATION.has(np.prep)) {
       // "return to Geneva for talks", "killed in fighting against": the subject of the clause takes part in the act
@@ -657,14 +758,21 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
       const hit = relativeClauseActor(ctx, complementEnd(c, own.end), source);
       if (hit.length) { target = hit; confidence -= 0.1; why.push(`target: named in the relative clause that says what it does: ${describe(ctx, hit)}`); }
     }
+    const earlier = h.antecedent;
+    if (earlier) {
+      // another act of the kind: by the same actors towards the same, unless the sentence names others
+      if (!source.length) { source = earlier.source; sourceHow = `the act its container held in sentence ${earlier.sentence + 1}`; confidence -= 0.2; }
+      if (!target.length) target = earlier.target.filter((m) => !source.includes(m));
+      why.push(`"${c.tokens.slice(own.start, h.end).map((t) => t.text).join(' ')}" is another act of the kind it held in sentence ${earlier.sentence + 1}`);
+    }
     // a definite event noun without a recipient of its own ("the deployment", "North Korea's troop deployment") is
     // an act told before: it takes that act's type and actors
     const definite = ANAPHORIC_DETERMINERS.has(c.tokens[np.start].lower) || sourceHow === 'possessor';
-    if (definite && !agent && (!target.length || !source.length)) {
+    if (definite && !agent && !mutual && (!target.length || !source.length)) {
       const a = antecedentOf(ctx, h, source);
       if (a) {
         why.push(`"${c.tokens.slice(np.start, h.end).map((t) => t.text).join(' ')}" refers back to the ${a.row.type} event of sentence ${a.sentence + 1}, whose type and actors it takes`);
-        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why, repeats: true };
+        return { row: a.row, source: source.length ? source : a.source, target: target.length ? target : a.target, confidence: confidence - (source.length ? 0.1 : 0.2), why, repeats: true, container };
       }
     }
     if (row.targetRequired && !found) continue;
@@ -684,7 +792,7 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     if (source.length) why.push(`source from ${sourceHow}: ${describe(ctx, source)}`);
     if (target.length) why.push(`target: ${describe(ctx, target)}`);
     else confidence -= 0.05;
-    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why };
+    return { row, source, target, ally: sideOf(ctx, row, [...complement, ...lightPps], source), confidence, why, mutual, container };
   }
   return null;
 }

@@ -8,8 +8,8 @@ import type { Mention, Token } from '../types.js';
 import { analyseClause, subjectOf, type Clause } from './clause.js';
 
 const lm = { nlp: winkNLP(winkModel) };
-const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch']);
-const TRIGGER_NOUNS = new Set(['hearing', 'exercises', 'combat']);
+const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch', 'talks']);
+const TRIGGER_NOUNS = new Set(['hearing', 'exercises', 'combat', 'talks']);
 const LIGHT_TO = new Set(['returned', 'return']);
 const words = { isVerbForm: (t: Token) => TRIGGER_VERBS.has(t.lower), isNounForm: (t: Token) => TRIGGER_NOUNS.has(t.lower), takesNounAfterTo: (t: Token) => LIGHT_TO.has(t.lower) };
 
@@ -43,6 +43,10 @@ test('noun chunks keep determiners, numbers, possessives and quantities together
   assert.deepEqual(chunksOf(clauseOf("It was Moscow's full-scale invasion of Ukraine.")), ['It', "Moscow 's full - scale invasion", 'of:Ukraine']);
 });
 
+test('a comparative after a number stays inside its noun phrase', () => {
+  assert.deepEqual(chunksOf(clauseOf('Manila will send three more military nurses abroad.', ['Manila'])), ['Manila', 'three more military nurses']);
+});
+
 test('verb groups take auxiliaries and mark passives and infinitives; tagger slips are fixed', () => {
   const c = clauseOf('Two soldiers had been captured and Pyongyang plans to dispatch more.');
   const groups = c.groups.map((g) => `${textOf(c, g.start, g.end)}${g.passive ? ' P' : ''}${g.infinitive ? ' I' : ''}`);
@@ -55,6 +59,13 @@ test('event nouns after a modifier are nouns, not verbs', () => {
   const c = clauseOf('The court opened a landmark hearing as they held military exercises.');
   assert.ok(chunksOf(c).includes('a landmark hearing'));
   assert.ok(chunksOf(c).includes('military exercises'));
+});
+
+test('an event noun after a name that modifies it is a noun, also past names joined by a hyphen; after a subject it is a verb', () => {
+  const c = clauseOf('A fourth round of U.S.-Iranian talks on trade is scheduled for Monday.', ['U.S.', 'Iranian']);
+  assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['is scheduled']);
+  const v = clauseOf('Iran talks with Oman every week.', ['Iran', 'Oman']);
+  assert.deepEqual(v.groups.map((g) => textOf(v, g.start, g.end)), ['talks']);
 });
 
 test('the subject of a verb: direct, past a prepositional phrase, and across a relative pronoun', () => {

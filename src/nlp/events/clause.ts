@@ -86,11 +86,33 @@ export function analyseClause(tokens: Token[], first: number, end: number, menti
   return clause;
 }
 
+/** Whether token k is a hyphen written without spaces between the words on either side ("test-fire", "U.S.-Iranian"). */
+export const joiningHyphen = (tokens: Token[], k: number): boolean =>
+  k > 0 && k + 1 < tokens.length && tokens[k].text === '-' && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start;
+
+/**
+ * The word that a hyphenated compound starting at token i makes ("test-fire", "test-fired"), with its lemma, or null
+ * when tokens i..i+2 are not a word, a hyphen and a word written without spaces.
+ */
+export function hyphenCompound(tokens: Token[], i: number, end: number): Token | null {
+  if (i + 2 >= end || !joiningHyphen(tokens, i + 1)) return null;
+  const [a, b] = [tokens[i], tokens[i + 2]];
+  return { ...a, text: `${a.text}-${b.text}`, lower: `${a.lower}-${b.lower}`, lemma: `${a.lower}-${b.lemma}`, end: b.end };
+}
+
 function readsAsVerb(tokens: Token[], i: number, first: number, end: number, mentionAt: Int32Array, { isVerbForm, isNounForm, takesNounAfterTo }: WordKnowledge): boolean {
   const t = tokens[i];
   if (mentionAt[i] >= 0 || perfectHave(tokens, i, end)) return false;
   const prev = i > first ? tokens[i - 1] : undefined;
   const next = i + 1 < end ? tokens[i + 1] : undefined;
+  // "could test-fire", "to test-launch": a hyphenated verb of the trigger table is one verb, all of its parts, unless
+  // a determiner, adjective or possessive makes it a noun ("the test-fire")
+  for (let at = Math.max(first, i - 2); at <= i; at++) {
+    const compound = hyphenCompound(tokens, at, end);
+    if (!compound || mentionAt[at] >= 0 || !isVerbForm(compound)) continue;
+    const before = at > first ? tokens[at - 1] : undefined;
+    return !!before && (before.lower === 'to' || !(MODIFIER_OPENERS.has(before.pos) || POSSESSIVE.has(before.lower)));
+  }
   // the first part of a hyphenated word ("war-torn") is never the verb; the last part is one only after a subject ("North Korea test-fired")
   if (next?.text === '-' && next.start === t.end) return false;
   if (prev?.text === '-' && prev.end === t.start) {
@@ -104,6 +126,9 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
     if (prev && (prev.pos === 'DET' || POSSESSIVE_MARKS.has(prev.lower)) && next?.pos !== 'DET') return false;
     // "a landmark hearing", "fierce fighting", "military exercises": an event noun after a modifier
     if (prev && isNounForm(t) && (prev.pos === 'ADJ' || prev.pos === 'NUM' || (t.lower.endsWith('ing') && prev.pos === 'NOUN' && mentionAt[i - 1] < 0))) return false;
+    // "a round of U.S.-Iranian talks", "the Russian attacks": an event noun after a name that itself modifies (but
+    // "saw the North Koreans fighting Ukrainian troops" is a participle)
+    if (prev && isNounForm(t) && !t.lower.endsWith('ing') && mentionAt[i - 1] >= 0 && nameModifies(tokens, i - 1, first, mentionAt)) return false;
     // "a significant and concerning escalation": a participle coordinated with an adjective before a noun modifies it
     if (prev && COORDINATORS.has(prev.lower) && i - 2 >= first && tokens[i - 2].pos === 'ADJ' && next?.pos === 'NOUN') return false;
     // an infinitive has no "-s" ("return to talks"), and a bare verb does not follow a preposition ("a role in earlier damage")
@@ -135,12 +160,29 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (prev.pos === 'PRON' && PERSONAL.has(prev.lower)) return true;
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
-  let k = i - 1;
-  while (k > first && (tokens[k - 1].pos === 'PROPN' || (mentionAt[k - 1] >= 0 && mentionAt[k - 1] === mentionAt[i - 1]))) k--;
-  const opener = k > first ? tokens[k - 1] : undefined;
+  const opener = nameOpener(tokens, i - 1, first, mentionAt);
   // "attack Israeli ships.": after a verb, a name with nothing after its noun is that verb's object
   const objectOfVerb = opener?.pos === 'VERB' && (!next || next.pos === 'PUNCT' || next.pos === 'ADP');
-  return !opener || !(objectOfVerb || opener.pos === 'DET' || opener.pos === 'ADP' || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower));
+  return !opener || !(objectOfVerb || nameModifies(tokens, i - 1, first, mentionAt));
+}
+
+/** The word before the name that ends at token `last`, over names joined by hyphens ("of U.S.-Iranian"). */
+function nameOpener(tokens: Token[], last: number, first: number, mentionAt: Int32Array): Token | undefined {
+  let k = last;
+  const sameName = (j: number) => tokens[j].pos === 'PROPN' || (mentionAt[j] >= 0 && mentionAt[j] === mentionAt[last]);
+  for (;;) {
+    while (k > first && sameName(k - 1)) k--;
+    // a hyphen written without spaces joins a second name ("U.S.-Iranian")
+    if (k - 2 >= first && joiningHyphen(tokens, k - 1) && (mentionAt[k - 2] >= 0 || tokens[k - 2].pos === 'PROPN')) { k -= 2; continue; }
+    return k > first ? tokens[k - 1] : undefined;
+  }
+}
+
+/** Whether the name ending at token `last` modifies what follows: it comes after a determiner, a preposition that is no subordinator, an adjective, a number or a possessive. */
+function nameModifies(tokens: Token[], last: number, first: number, mentionAt: Int32Array): boolean {
+  const opener = nameOpener(tokens, last, first, mentionAt);
+  if (!opener) return false;
+  return opener.pos === 'DET' || (opener.pos === 'ADP' && !SUBORDINATORS.has(opener.lower)) || opener.pos === 'ADJ' || opener.pos === 'NUM' || POSSESSIVE.has(opener.lower);
 }
 
 function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words: WordKnowledge): void {
@@ -200,8 +242,10 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     if (t.pos === 'ADJ' || t.pos === 'VERB') {
       const next = i + 1 < end ? tokens[i + 1] : undefined;
       const premodifier = !!next && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ' || (next.pos === 'VERB' && !c.verbal[i + 1 - first]));
-      // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows
-      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier) close(i);
+      // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows;
+      // an event noun after an adjective is the head the adjective modifies ("their Zapad-2025 military exercises")
+      const modifiedHead = t.pos === 'VERB' && tokens[i - 1].pos === 'ADJ' && words.isNounForm(t);
+      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier && !modifiedHead) close(i);
       if (start < 0) start = i;
       // a verb form that is not read as a verb, or an event noun tagged as an adjective, that ends the phrase is its
       // head ("military exercises", "a new military offensive")
@@ -216,6 +260,8 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       continue;
     }
     if (t.pos === 'PART' && POSSESSIVE_MARKS.has(t.lower) && start >= 0) { hasNoun = false; continue; }
+    // "three more satellites", "10,000 fewer troops": a comparative after a number stays inside its phrase
+    if (start >= 0 && tokens[i - 1].pos === 'NUM' && (t.lower === 'more' || t.lower === 'fewer')) { hasNoun = false; continue; }
     if (t.text === '-' && start >= 0) continue;
     close(i);
   }
