@@ -305,3 +305,8 @@ test('a state\'s support for a war effort is aid; support for a policy stays sup
   assert.deepEqual(eventsOf("Analysts expect Iran's support for the Syrian war effort to grow.", { Iran: 'IRN', Syrian: 'SYR' }), ['AID IRN->SYR']);
   assert.deepEqual(eventsOf("Analysts expect Iran's support for the Syrian peace plan to grow.", { Iran: 'IRN', Syrian: 'SYR' }), ['SUPPORT IRN->SYR']);
 });
+
+test('an indefinite description after a named object says what it is ("launched Iron Gate, an operation to ...")', () => {
+  assert.deepEqual(eventsOf('The alliance launched Iron Gate, an operation to guard the coast.', { 'The alliance': 'IGO' }), ['MOBILIZE IGO->']);
+  assert.deepEqual(eventsOf('The alliance launched Iron Gate, the new website.', { 'The alliance': 'IGO' }), []);
+});

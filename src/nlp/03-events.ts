@@ -66,6 +66,7 @@ const RELATIVES = new Set(['who', 'which', 'whom', 'whose']);
 /** Words that open an insertion between commas ("..., including special forces, ..."). */
 const INSERTIONS = new Set(['including', 'among', 'notably', 'mostly', 'mainly', 'especially']);
 const HARD_STOPS = new Set([';', ':', '(', ')', '—', '–', '"', '“', '”']);
+const INDEFINITE = new Set(['a', 'an']);
 
 /** Events of one family can be the same act told twice ("supplying arms" ... "these shipments"). */
 function familyOf(row: TriggerRow): string {
@@ -284,6 +285,9 @@ function scopeOf(ctx: SentenceContext, h: Hit): void {
     if (t.text === ',') {
       const before = chunkAtToken(c, i - 1), after = chunkAtToken(c, i + 1);
       const list = before && after && after.start === i + 1 && [',', 'and', 'or'].includes(c.tokens[after.end]?.lower ?? '');
+      // "launched Eastern Sentry, an operation to ...": an indefinite description after a name says what the name is
+      const apposition = before && after && after.start === i + 1 && c.tokens[before.head].pos === 'PROPN' && INDEFINITE.has(c.tokens[i + 1].lower);
+      if (apposition) { i = after.end; continue; }
       if (!list) break;
       i++;
       continue;
