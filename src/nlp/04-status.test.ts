@@ -169,6 +169,48 @@ test('negation: not yet seen, has not, refrained from, has yet to, no targets', 
   assert.equal(events[3].attribution?.cue, 'said');
 });
 
+test('calling an event off negates it, as object or as subject; a cancellation only expected leaves it planned', () => {
+  const cases: [string, string, string][] = [
+    ['Cairo cancelled the summit with Ankara.', 'summit', 'negated'],
+    ['Ankara has called off its naval drills near Cyprus.', 'drills', 'negated'],
+    ['The joint patrols were scrapped last week.', 'patrols', 'negated'],
+    ['The ministers\' meeting was postponed.', 'meeting', 'negated'],
+    ['The summit was not cancelled.', 'summit', 'asserted'],
+    ['The summit could be postponed.', 'summit', 'forecast'],
+    ['Brasilia shelved plans to expel the envoy.', 'expel', 'negated'],
+    ['Brasilia has plans to expel the envoy.', 'expel', 'forecast'],
+  ];
+  const wrong: string[] = [];
+  for (const [sentence, trigger, status] of cases) {
+    const { events } = run(sentence, [], [[trigger, 'CONSULT']]);
+    if (events[0].status !== status) wrong.push(`${sentence} [${trigger}]: expected ${status}, got ${events[0].status} (${events[0].why?.join('; ')})`);
+  }
+  assert.deepEqual(wrong, []);
+  const { events } = run('The summit could be postponed.', [], [['summit', 'CONSULT']]);
+  assert.equal(events[0].likelihood, undefined, '"could" rates the postponement, not the summit');
+});
+
+test('holding off negates the act held off; a negative determiner on the subject negates its verb', () => {
+  const { events } = run(
+    'Caracas has held off on deploying troops to the border. Neither army has crossed the river. No minister has visited Bogota since March.',
+    [['Caracas', 'VEN'], ['Bogota', 'COL']],
+    [['deploying', 'MOBILIZE'], ['crossed', 'MOBILIZE'], ['visited', 'CONSULT']],
+  );
+  for (const e of events) assert.equal(e.status, 'negated', e.why?.join('; '));
+  const plain = run('The army has crossed the river. No sooner had it crossed, the minister said, than fighting began.', [], [['crossed', 'MOBILIZE'], ['crossed', 'MOBILIZE', 1]]);
+  assert.deepEqual(plain.events.map((e) => e.status), ['asserted', 'asserted']);
+});
+
+test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
+  const { events } = run(
+    'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',
+    [['Quito', 'ECU'], ['Lima', 'PER']],
+    [['fund', 'AID'], ['visit', 'CONSULT']],
+  );
+  assert.equal(events[0].status, 'forecast', events[0].why?.join('; '));
+  assert.equal(events[1].status, 'negated', events[1].why?.join('; '));
+});
+
 test('"not only" and a hedged negation ("not likely") do not negate', () => {
   const { events } = run(
     'The package would hit not only the tankers. Officials said Pyongyang is not likely to return to talks soon.',
@@ -402,7 +444,8 @@ test('status of event words in a range of news constructions', () => {
     ['Tehran has no immediate plans to retaliate.', 'retaliate', 'negated', null],
     ['Russia is on the verge of launching a new offensive.', 'launching', 'forecast', null],
     ['The government is weighing sending troops to the border.', 'sending', 'forecast', null],
-    ['The scheduled talks were called off.', 'talks', 'forecast', null],
+    // a planned event called off will not happen: the tracker must see it as the negation of the plan
+    ['The scheduled talks were called off.', 'talks', 'negated', null],
     ['The European Union said it would reinstate its own nuclear-related sanctions on Iran.', 'sanctions', 'forecast', null],
     ['The vessel had not damaged the cable on purpose.', 'damaged', 'negated', null],
     ['Iran denied firing after the deadline.', 'firing', 'negated', null],

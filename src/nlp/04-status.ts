@@ -14,9 +14,11 @@ const MAX_NP = 10;
 
 const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'commit', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'exclude', 'perception', 'prospect']);
 /** Cue kinds of verbs whose object noun phrase can be the event ("did not conduct a test", "ruled out any deployment"). */
-const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'deny', 'exclude', 'perception', 'intent', 'commit', 'pledge', 'foresee']);
+const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'cancel', 'deny', 'exclude', 'perception', 'intent', 'commit', 'pledge', 'foresee']);
 /** Event types that are themselves the speech act, so a pledge or request word as their trigger does not make them a forecast. */
 const SPEECH_ACTS: ReadonlySet<string> = new Set(['THREATEN', 'REQUEST', 'ACCUSE', 'REJECT']);
+/** Cue kinds that say the event did not or will not happen; two of them cancel out ("did not refuse to", "did not call off"). */
+const NEGATING_KINDS: ReadonlySet<CueKind> = new Set(['negation', 'neg-implicative', 'cancel']);
 const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'commit', 'pledge', 'foresee', 'request', 'prospective', 'prospect']);
 /** Cue kinds that are bare modals rather than words about plans or expectations. */
 const MODALS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would']);
@@ -148,11 +150,16 @@ class StatusReader {
     const at = event.triggerFirst;
     const frame = innermostFrame(context.frames, event);
     const hits = frame?.kind === 'deny' && !reading.othersPart ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
-    const negators = hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative');
+    const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    // "the talks could be postponed": a cancellation that is itself only expected leaves the event as planned, and the
+    // estimative word rates the cancellation, not the event
+    const cancel = hits.find((h) => h.cue.kind === 'cancel');
+    const pendingCancel = cancel && forecastHits.some((h) => h.end <= cancel.first && h.cue.kind !== 'prospect' && h.cue.kind !== 'prospective') ? cancel : undefined;
+    const negators = hits.filter((h) => NEGATING_KINDS.has(h.cue.kind) && h !== pendingCancel);
     const denials = hits.filter((h) => h.cue.kind === 'deny' || h.cue.kind === 'deny-word' || h.cue.kind === 'absence' || h.cue.kind === 'exclude');
     // "did not deny sending troops", "declined to deny": a negated denial asserts nothing either way
     const negated = (negators.length % 2 === 1) !== (denials.length > 0);
-    const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    if (pendingCancel) forecastHits.push(pendingCancel);
     // "did not rule out developing ...": a possibility left open
     const openedUp = negators.length % 2 === 1 ? hits.find((h) => h.cue.kind === 'exclude') : undefined;
     if (openedUp) forecastHits.push(openedUp);
@@ -195,7 +202,7 @@ class StatusReader {
     let confidence = reading.structural;
     for (const h of deciding) confidence = Math.min(confidence, (h.cue.kind === 'would' && reported ? 1 : h.cue.trust) * (h.inherited ? INHERITED : 1));
 
-    if (status !== 'negated') {
+    if (status !== 'negated' && !pendingCancel) {
       const estimate = context.estimates.find((x) => inRange(at, x.scope));
       const likelihood = this.likelihood(estimate ? [...reading.likelihoodRanges, estimate.cue] : reading.likelihoodRanges);
       if (likelihood) event.likelihood = likelihood;
@@ -346,6 +353,14 @@ class StatusReader {
         // "no immediate plans to retaliate"
         const no = cue.kind === 'prospect' ? this.determinerNo(cueFirst, floor) : -1;
         if (no >= 0) hits.push({ cue: this.negationNo, first: no, end: no + 1 });
+        if (cue.kind === 'prospect' && link === 'to') {
+          // "scrapped plans to ban ...", "agreed on a plan to use ...": the verb over the plan noun holds the plan as its object
+          const held = this.heldBy(cueFirst - 1, floor);
+          if (held) {
+            hits.push(...held.hits);
+            return { hits, first: held.first, perfect: this.perfectBelow(hits, head) };
+          }
+        }
         if (link === 'to' || !cue.complements.has('-')) governed = cueFirst;
         link = '-';
         first = cueFirst;
@@ -402,7 +417,39 @@ class StatusReader {
       }
       break;
     }
+    const none = link === '-' ? this.negativeSubject(j, floor) : undefined;
+    if (none) hits.push(none);
     return { hits, first: Math.min(first, j + 1), perfect: this.perfectBelow(hits, head) };
+  }
+
+  /** "Neither country has acknowledged ...", "No government has sent ...": a negative determiner on the subject ending at `j` negates its verb. */
+  private negativeSubject(j: number, floor: number): Hit | undefined {
+    const { tokens } = this;
+    const end = tokens[j];
+    if (!end || j < floor || (end.pos !== 'NOUN' && end.pos !== 'PROPN')) return undefined;
+    let k = j;
+    while (k - 1 >= floor && j - k < MAX_NP && ['NOUN', 'PROPN', 'ADJ', 'NUM', 'CCONJ'].includes(tokens[k - 1].pos) && !BOUNDARY_PUNCT.has(tokens[k - 1].text)) k--;
+    const determiner = tokens[k - 1];
+    if (k - 1 < floor || determiner.pos !== 'DET' || (determiner.lower !== 'no' && determiner.lower !== 'neither')) return undefined;
+    const cue = this.cueAt(k - 1, k - 1, (c) => c.kind === 'negation');
+    return cue ? { cue, first: k - 1, end: k } : undefined;
+  }
+
+  /**
+   * The verb whose object noun phrase ends at `j`, read as objectOf reads a governing verb: its own cue and, through it, its chain
+   * ("called off plans", "did not rule out plans"); without a governing cue only its forecast cues reach the object.
+   */
+  private heldBy(j: number, floor: number): { hits: Hit[]; first: number } | undefined {
+    const v = this.verbBeforeNounPhrase(j, floor);
+    if (v < 0 || this.isFrameVerb(v)) return undefined;
+    const governs = (c: Cue) => c.complements.has('np') && GOVERNING_KINDS.has(c.kind);
+    const phrase = v + 1 <= j ? this.cueAt(v + 1, v, (c) => c.words.length > 1 && governs(c)) : undefined;
+    const own = phrase ?? this.cueAt(v, v, governs);
+    const chain = this.chain(v, floor);
+    const carried = own ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    const hits: Hit[] = own ? [{ cue: own, first: v, end: v + own.words.length, inherited: true }] : [];
+    hits.push(...carried.map((h) => ({ ...h, inherited: true })));
+    return { hits, first: chain.first };
   }
 
   /** A request verb at `v` ("warned", "cautioned", "urged") as a hit against the event it governs. */
@@ -489,7 +536,7 @@ class StatusReader {
       }
       // pre-modifiers: "more military", "earlier damage", and hyphenated compounds ("nuclear-related", "U.S.-supplied")
       const modifier =
-        (t.pos === 'ADV' && (j + 1 === from || ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? ''))) || t.text === '-' || (t.pos === 'VERB' && tokens[j - 1]?.text === '-');
+        (t.pos === 'ADV' && (j + 1 === from || ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? ''))) || t.text === '-' || (t.pos === 'VERB' && (tokens[j - 1]?.text === '-' || this.isPrenominalParticiple(j)));
       if ((!NP_POS.has(t.pos) && !modifier) || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s') || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
       if (t.pos === 'CCONJ' && isVerb) break;
       if (t.pos === 'ADP' && ++adps > 2) break;
@@ -562,9 +609,13 @@ class StatusReader {
     }
     // "the attack failed to destroy the bridge" does not undo the attack; "the deployment did not take place" does
     const occurs = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'occur'));
+    // "the talks were called off": the predicate calls the subject event off, and a negation or modal in it reaches the event with it
+    const cancelAt = [main + 1, main].find((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'cancel'));
+    const cancel = cancelAt === undefined ? undefined : this.cueAt(cancelAt, main, (c) => c.kind === 'cancel');
     // "the attacks must stop": what the modal looks ahead to is the end of an event that is going on
     const ends = !!this.cueAt(main, main, (c) => c.kind === 'cease');
-    let hits = occurs ? chain.hits : ends ? [] : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    let hits = occurs || cancel ? chain.hits : ends ? [] : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    if (cancel && cancelAt !== undefined) hits.push({ cue: cancel, first: cancelAt - cancel.words.length + 1, end: cancelAt + 1 });
     // "the launches would give North Korea rare data": a bare modal over what a known event does looks ahead to its effect, not to the
     // event; it still reaches the event when the predicate says it happens ("the talks will begin") or is done to it ("will be carried out")
     const undergoes = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'implicative')) || this.isPassiveOrRaised(main);
@@ -1007,16 +1058,24 @@ class StatusReader {
 
   private isNegatedVerb(v: number, floor: number): boolean {
     const chain = this.chain(v, floor);
-    return chain.hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative').length % 2 === 1;
+    return chain.hits.filter((h) => NEGATING_KINDS.has(h.cue.kind)).length % 2 === 1;
   }
 
   private verbBeforeNounPhrase(j: number, floor: number): number {
     for (let k = j; k >= floor && j - k <= MAX_NP; k--) {
       const t = this.tokens[k];
-      if (t.pos === 'VERB') return k;
-      if (!NP_POS.has(t.pos) || BOUNDARY_PUNCT.has(t.text) || RELATIVE.has(t.lower)) return -1;
+      if (t.pos === 'VERB' && !this.isPrenominalParticiple(k)) return k;
+      if (t.pos !== 'VERB' && (!NP_POS.has(t.pos) || BOUNDARY_PUNCT.has(t.text) || RELATIVE.has(t.lower))) return -1;
     }
     return -1;
+  }
+
+  /** "use frozen assets", "Iran's planned talks": a participle between a verb, determiner or possessive and a noun modifies the noun (wink tags it a verb). */
+  private isPrenominalParticiple(k: number): boolean {
+    const { tokens } = this;
+    const t = tokens[k], before = tokens[k - 1], after = tokens[k + 1];
+    if (!before || !after || isGerund(t) || t.lower === t.lemma) return false;
+    return (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ') && (before.pos === 'DET' || before.pos === 'ADJ' || before.lower === "'s" || before.lower === '’s' || (before.pos === 'VERB' && !isAuxiliary(before, t)));
   }
 
   /** The position of a "no" that determines the noun at `noun` ("no immediate plans"), or -1. */
