@@ -483,6 +483,18 @@ test('status of event words in a range of news constructions', () => {
   assert.deepEqual(wrong, []);
 });
 
+test('coordinated reporters: the first named speaks; an insert between commas does not end the reported clause', () => {
+  const both = run('Ankara and Athens say Cairo has delivered drones to Libya.', [['Ankara', 'TUR'], ['Athens', 'GRC'], ['Cairo', 'EGY'], ['Libya', 'LBY']], [['delivered', 'AID']]);
+  assert.equal(both.code(both.events[0].attribution?.actor), 'TUR');
+  const insert = run(
+    "Kenya says Sudan's new aid, including deliveries of grain and fuel, has reached the border towns.",
+    [['Kenya', 'KEN'], ['Sudan', 'SDN']],
+    [['aid', 'AID']],
+  );
+  assert.equal(insert.code(insert.events[0].attribution?.actor), 'KEN');
+  assert.equal(insert.events[0].attribution?.cue, 'says');
+});
+
 test('reporters: appositives, relative clauses, inversion, and frames inside subordinate clauses', () => {
   const appositive = run("Ukraine's commander-in-chief, Oleksandr Syrskyi, said his forces were withdrawing to more favourable positions.", [['Oleksandr Syrskyi', 'UKR']], [['withdrawing', 'RETREAT']]);
   assert.equal(appositive.code(appositive.events[0].attribution?.actor), 'UKR');

@@ -571,13 +571,10 @@ class StatusReader {
       if (t.text === ';' || RELATIVE.has(t.lower) || t.pos === 'SCONJ') return undefined;
       if (t.text === ',') {
         // skip an appositive or participial insert: "A 17th package, targeting dozens more tankers, is expected ..."
-        const next = tokens[j + 1];
-        const close = this.nextComma(j + 1, end);
-        if (next && close > 0 && (next.pos === 'VERB' || next.pos === 'DET' || next.pos === 'NUM' || RELATIVE.has(next.lower))) {
-          j = close + 1;
-          continue;
-        }
-        return undefined;
+        const close = this.insertEnd(j, end);
+        if (close < 0) return undefined;
+        j = close + 1;
+        continue;
       }
       if (t.pos === 'AUX' || (t.pos === 'VERB' && !isGerund(t) && tokens[j - 1]?.lower !== 'to')) break;
       j++;
@@ -810,13 +807,28 @@ class StatusReader {
   /** A reporting verb reports a clause ("said (that) Washington would ..."), not an object ("would announce more assistance"). */
   private opensClause(from: number, end: number): boolean {
     const { tokens } = this;
-    for (let j = from; j < end && j - from <= 12; j++) {
+    let skipped = 0;
+    for (let j = from; j < end && j - from - skipped <= 12; j++) {
       const t = tokens[j];
       if (t.lower === 'that' || t.pos === 'SCONJ') return true;
+      // "say Pyongyang's support, including shipments of shells, has helped ...": an insert between commas inside the subject
+      const insert = t.text === ',' && j > from ? this.insertEnd(j, end) : -1;
+      if (insert > 0) {
+        skipped += insert - j;
+        j = insert;
+        continue;
+      }
       if (t.text === ';' || t.text === '.' || t.text === ',' || t.text === '"' || t.text === '“') return false;
       if (j > from && (t.pos === 'AUX' || (t.pos === 'VERB' && !isGerund(t) && tokens[j - 1].lower !== 'to'))) return true;
     }
     return false;
+  }
+
+  /** The closing comma of an appositive or participial insert opened by the comma at `comma` (", targeting dozens more tankers,"), or -1. */
+  private insertEnd(comma: number, end: number): number {
+    const next = this.tokens[comma + 1];
+    const close = this.nextComma(comma + 1, end);
+    return next && close > 0 && (next.pos === 'VERB' || next.pos === 'DET' || next.pos === 'NUM' || RELATIVE.has(next.lower)) ? close : -1;
   }
 
   /** Where a comma and a time connective ("..., after Estonia requested ...") hand the sentence back to the narrator. */
@@ -969,7 +981,7 @@ class StatusReader {
     return { actor: found.actor, span: found.reporterSpan ?? [regionFirst, regionEnd], regionFirst, boundary: j, guessed: found.guessed };
   }
 
-  /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its last conjunct, before any prepositional tail. */
+  /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its first conjunct that names one ("Seoul and Washington say"), before any prepositional tail. */
   private reporter(first: number, end: number, sentence: Sentence): { actor?: string; reporterSpan?: [number, number]; guessed: boolean } {
     const { tokens } = this;
     if (first >= end) return { guessed: false };
@@ -983,7 +995,7 @@ class StatusReader {
       }
     }
     if (end > start) conjuncts.push([start, end]);
-    for (const [a, b] of conjuncts.reverse()) {
+    for (const [a, b] of conjuncts) {
       let head = b;
       for (let j = a + 1; j < b; j++) {
         if (tokens[j].text === '(' || (tokens[j].pos === 'ADP' && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN'))) {
