@@ -201,6 +201,11 @@ test('holding off negates the act held off; a negative determiner on the subject
   assert.deepEqual(plain.events.map((e) => e.status), ['asserted', 'asserted']);
 });
 
+test('a verb whose object is determined by "no" is negated: "sent no troops"', () => {
+  const { events } = run('Caracas sent no troops to the border. Caracas sent troops to the border.', [['Caracas', 'VEN']], [['sent', 'MOBILIZE'], ['sent', 'MOBILIZE', 1]]);
+  assert.deepEqual(events.map((e) => e.status), ['negated', 'asserted']);
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',

@@ -280,6 +280,9 @@ class StatusReader {
     if (commitment) hits.push({ cue: commitment, first: event.triggerEnd - commitment.words.length, end: event.triggerEnd });
     const denial = isVerb ? undefined : this.denyWordAfter(event.triggerEnd, sentence);
     if (denial) hits.push(denial);
+    // "sent no troops", "imposed no new sanctions": a verb whose object is determined by "no" did not act
+    const object = tokens[event.triggerEnd];
+    if (isVerb && event.triggerEnd < sentence.endToken && object.pos === 'DET' && object.lower === 'no') hits.push({ cue: this.negationNo, first: event.triggerEnd, end: event.triggerEnd + 1 });
     return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural, othersPart };
   }
 
