@@ -206,6 +206,44 @@ test('a verb whose object is determined by "no" is negated: "sent no troops"', (
   assert.deepEqual(events.map((e) => e.status), ['negated', 'asserted']);
 });
 
+test('a negated infinitive is the act\'s own ("vowed never to"), or under a request a possibility warned against; "no intention of" negates', () => {
+  const cases: [string, string, string][] = [
+    ['Lagos vowed never to send troops into Niger.', 'send', 'negated'],
+    ['Lagos decided not to send troops into Niger.', 'send', 'negated'],
+    ['Lagos decided to send troops into Niger.', 'send', 'forecast'],
+    ['Abuja has no intention of sending troops into Niger.', 'sending', 'negated'],
+    ['Abuja has every intention of sending troops into Niger.', 'sending', 'forecast'],
+    ['Paris asked Abuja not to send troops into Niger.', 'send', 'hypothetical'],
+  ];
+  const wrong: string[] = [];
+  for (const [sentence, trigger, status] of cases) {
+    const { events } = run(sentence, [], [[trigger, 'MOBILIZE']]);
+    if (events[0].status !== status) wrong.push(`${sentence} [${trigger}]: expected ${status}, got ${events[0].status} (${events[0].why?.join('; ')})`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+test('"no evidence that", "no sign that" deny the clause after them; the reporter stays the attribution', () => {
+  const { events, code } = run(
+    'There is no evidence that Minsk sent troops into Ukraine. Kyiv said there was no sign that Minsk had moved its brigades. There is evidence that Minsk sent drones.',
+    [['Kyiv', 'UKR']],
+    [['sent', 'AID'], ['moved', 'MOBILIZE'], ['sent', 'AID', 1]],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['negated', 'negated', 'asserted']);
+  assert.equal(code(events[1].attribution?.actor), 'UKR');
+});
+
+test('"slated to", "gearing up to" plan the act; "not expected to" is a forecast with a low likelihood', () => {
+  const { events } = run(
+    'Hanoi is slated to host the summit. Manila is gearing up to host the games. Jakarta is not expected to host the talks.',
+    [],
+    [['host', 'CONSULT'], ['host', 'CONSULT', 1], ['host', 'CONSULT', 2]],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['forecast', 'forecast', 'forecast']);
+  const p = events[2].likelihood?.p ?? 1;
+  assert.ok(p >= 0.1 && p <= 0.45, JSON.stringify(events[2].likelihood));
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',

@@ -85,11 +85,18 @@ interface Estimate {
   cue: [number, number];
 }
 
+/** "there is no evidence that ...", "saw no sign that ...": the content clause is denied, whoever reports it. */
+interface Absence {
+  scope: [number, number];
+  hit: Hit;
+}
+
 interface SentenceContext {
   sentence: Sentence;
   frames: Frame[];
   clauses: Clause[];
   estimates: Estimate[];
+  absences: Absence[];
 }
 
 interface Reading {
@@ -149,7 +156,9 @@ class StatusReader {
     const reading = this.read(event, context.sentence);
     const at = event.triggerFirst;
     const frame = innermostFrame(context.frames, event);
-    const hits = frame?.kind === 'deny' && !reading.othersPart ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
+    const hits = frame?.kind === 'deny' && !reading.othersPart ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : [...reading.hits];
+    const absence = context.absences.find((x) => inRange(at, x.scope));
+    if (absence) hits.push(absence.hit);
     const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
     // "the talks could be postponed": a cancellation that is itself only expected leaves the event as planned, and the
     // estimative word rates the cancellation, not the event
@@ -323,8 +332,22 @@ class StatusReader {
     let governed = head;
     let first = head;
     let j = head - 1;
+    // "vowed never to send", "decided not to deploy": a negation of the infinitive itself, below the verb that governs it
+    let infinitiveNot: Hit | undefined;
+    const flushNot = () => {
+      if (infinitiveNot) hits.push(infinitiveNot);
+      infinitiveNot = undefined;
+    };
     while (j >= floor) {
       const t = tokens[j];
+      if (link === 'to' && !infinitiveNot && (t.lower === 'not' || t.lower === 'never')) {
+        const negation = this.cueAt(j, j, (c) => c.kind === 'negation');
+        if (negation) {
+          infinitiveNot = { cue: negation, first: j, end: j + 1 };
+          j--;
+          continue;
+        }
+      }
       if (link === '-' && t.lower === 'to' && (t.pos === 'PART' || t.pos === 'ADP')) {
         link = 'to';
         j--;
@@ -345,6 +368,9 @@ class StatusReader {
         if (!cue) break;
         governed = first = j - cue.words.length;
         hits.push({ cue, first, end: j });
+        // "no intention of sending"
+        const no = cue.kind === 'prospect' ? this.determinerNo(first, floor) : -1;
+        if (no >= 0) hits.push({ cue: this.negationNo, first: no, end: no + 1 });
         j = first - 1;
         continue;
       }
@@ -352,7 +378,11 @@ class StatusReader {
       const cue = this.cueAt(j, floor, (c) => CHAIN_KINDS.has(c.kind) && (link === 'to' ? c.complements.has('to') : c.complements.has('-') || (gerundHere && c.complements.has('ing'))));
       if (cue && !(cue.kind === 'negation' && tokens[j + 1]?.lower === 'only')) {
         const cueFirst = j - cue.words.length + 1;
-        hits.push({ cue, first: cueFirst, end: j + 1 });
+        // "asked not to be named": a request that the event not happen; otherwise the negation is the event's own
+        const against = link === 'to' && !!infinitiveNot && cue.kind === 'request';
+        if (!against) flushNot();
+        infinitiveNot = undefined;
+        hits.push({ cue, first: cueFirst, end: j + 1, against });
         // "no immediate plans to retaliate"
         const no = cue.kind === 'prospect' ? this.determinerNo(cueFirst, floor) : -1;
         if (no >= 0) hits.push({ cue: this.negationNo, first: no, end: no + 1 });
@@ -371,6 +401,7 @@ class StatusReader {
         continue;
       }
       if (link === 'to') {
+        if (!NP_POS.has(t.pos) || t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADJ') flushNot();
         if (t.pos === 'AUX' && t.lemma === 'be') {
           hits.push({ cue: BE_TO, first: j, end: j + 2 });
         } else if (t.pos === 'VERB' || t.pos === 'ADJ') {
@@ -385,7 +416,8 @@ class StatusReader {
           if (!framing && this.isFrameVerb(v)) break;
           const outer = this.chain(v - (framing ? framing.words.length - 1 : 0), floor);
           // "warned Iran not to target ...", "urged Seoul not to send ...": the negation belongs to the request, not to a fact
-          const against = framing?.kind === 'request' && this.cueAt(j, j, (c) => c.kind === 'negation') !== undefined;
+          const against = framing?.kind === 'request' && !!infinitiveNot;
+          if (!against) flushNot();
           if (framing) hits.push({ cue: framing, first: v - framing.words.length + 1, end: v + 1, against });
           hits.push(...outer.hits.map((h) => ({ ...h, inherited: true })));
           return { hits, first: outer.first, perfect: this.perfectBelow(hits, head) };
@@ -420,6 +452,7 @@ class StatusReader {
       }
       break;
     }
+    flushNot();
     const none = link === '-' ? this.negativeSubject(j, floor) : undefined;
     if (none) hits.push(none);
     return { hits, first: Math.min(first, j + 1), perfect: this.perfectBelow(hits, head) };
@@ -708,7 +741,7 @@ class StatusReader {
     let context = this.contexts.get(index);
     if (!context) {
       const sentence = this.state.sentences[index];
-      context = { sentence, frames: this.frames(sentence), clauses: this.clauses(sentence), estimates: this.estimates(sentence) };
+      context = { sentence, frames: this.frames(sentence), clauses: this.clauses(sentence), estimates: this.estimates(sentence), absences: this.absences(sentence) };
       this.contexts.set(index, context);
       const named = [...context.frames].reverse().find((f) => f.actor && !f.guessed) ?? [...context.frames].reverse().find((f) => f.actor);
       if (named?.actor) this.reporters.set(index, named.actor);
@@ -896,6 +929,18 @@ class StatusReader {
       }
       out.push({ kind: cue.kind as Clause['kind'], clause: [start, clauseEnd], main, hit: { cue, first: start, end: j + 1 } });
       j = clauseEnd - 1;
+    }
+    return out;
+  }
+
+  private absences(sentence: Sentence): Absence[] {
+    const { tokens } = this;
+    const out: Absence[] = [];
+    for (let j = sentence.firstToken; j + 1 < sentence.endToken; j++) {
+      if (tokens[j + 1].lower !== 'that' || tokens[j].pos !== 'NOUN') continue;
+      const cue = this.cueAt(j, sentence.firstToken, (c) => c.kind === 'absence');
+      const no = cue ? this.determinerNo(j - cue.words.length + 1, sentence.firstToken) : -1;
+      if (cue && no >= 0) out.push({ scope: [j + 2, this.clauseEnd(j + 2, sentence.endToken)], hit: { cue, first: no, end: j + 1 } });
     }
     return out;
   }
