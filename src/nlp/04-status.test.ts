@@ -244,6 +244,15 @@ test('"slated to", "gearing up to" plan the act; "not expected to" is a forecast
   assert.ok(p >= 0.1 && p <= 0.45, JSON.stringify(events[2].likelihood));
 });
 
+test('an auxiliary before its subject opens a condition without "if": "Should X ..., ...", "..., were X to ..."', () => {
+  const { events } = run(
+    'Should Quito expel the envoy, Lima would recall its ambassador. Lima would close the border, were Quito to send troops. Quito expelled the envoy.',
+    [],
+    [['expel', 'COERCE'], ['recall', 'REJECT'], ['close', 'COERCE'], ['send', 'MOBILIZE'], ['expelled', 'COERCE']],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['hypothetical', 'hypothetical', 'hypothetical', 'hypothetical', 'asserted']);
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',

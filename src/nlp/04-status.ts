@@ -908,6 +908,12 @@ class StatusReader {
     const first = sentence.firstToken, end = sentence.endToken;
     const out: Clause[] = [];
     for (let j = first; j < end; j++) {
+      const inverted = this.invertedConditional(j, first, end);
+      if (inverted) {
+        out.push(inverted);
+        j = inverted.clause[1];
+        continue;
+      }
       const cue = this.cueAt(j, first, (c) => c.kind === 'conditional' || c.kind === 'open' || c.kind === 'temporal');
       if (!cue) continue;
       const start = j - cue.words.length + 1;
@@ -943,6 +949,26 @@ class StatusReader {
       if (cue && no >= 0) out.push({ scope: [j + 2, this.clauseEnd(j + 2, sentence.endToken)], hit: { cue, first: no, end: j + 1 } });
     }
     return out;
+  }
+
+  /**
+   * "Should Iran attack again, ...", "Were the talks to fail, ...", "Had Seoul sent arms, ...": an auxiliary before its subject at the
+   * head of a clause that a comma closes is a condition without "if".
+   */
+  private invertedConditional(j: number, first: number, end: number): Clause | undefined {
+    const { tokens } = this;
+    const t = tokens[j], subject = tokens[j + 1], before = tokens[j - 1];
+    if (t.pos !== 'AUX' || !INVERTING.has(t.lower) || !subject || !['DET', 'PROPN', 'NOUN', 'PRON'].includes(subject.pos)) return undefined;
+    if (j > first && !(before.text === ',' || before.text === ';' || before.pos === 'CCONJ')) return undefined;
+    // "..., should Kyiv use the missiles.": a condition that ends the sentence qualifies the clause before it
+    const comma = this.nextComma(j + 1, end);
+    const clauseEnd = comma < 0 ? end : comma;
+    // "should" and "were" before a subject are inverted whatever follows; "had" also owns things, so it needs a verb after
+    // (wink may tag that verb as a noun: "Had Iran attack ...", hence triggers count)
+    if (comma < 0 && j === first) return undefined;
+    if (t.lower === 'had' && !(this.hasVerb(j + 2, clauseEnd) || this.hasTrigger(j + 2, clauseEnd))) return undefined;
+    const main: [number, number] = comma < 0 ? [first, j] : [comma + 1, this.nextOf(comma + 1, end, ';')];
+    return { kind: 'conditional', clause: [j, clauseEnd], main, hit: { cue: INVERTED_IF, first: j, end: j + 1 } };
   }
 
   /** "it was possible that ...", "it is likely that ...": the estimative word governs the clause after "that". */
@@ -1158,6 +1184,11 @@ class StatusReader {
     return false;
   }
 
+  private hasTrigger(first: number, end: number): boolean {
+    for (let j = first; j < end; j++) if (this.triggerAt.has(j)) return true;
+    return false;
+  }
+
   private nextComma(from: number, end: number): number {
     for (let j = from; j < end; j++) if (this.tokens[j].text === ',') return j;
     return -1;
@@ -1179,6 +1210,10 @@ class StatusReader {
 
 /** "no" as a determiner, should a user's table leave it out. */
 const NO: Cue = { words: ['no'], kind: 'negation', complements: new Set(['-']), trust: 1 };
+/** Auxiliaries that open a condition when they come before their subject ("Should Iran attack, ..."). */
+const INVERTING = new Set(['should', 'were', 'had']);
+/** An inverted condition: word order, not a word, so no table entry. */
+const INVERTED_IF: Cue = { words: ['should'], kind: 'conditional', complements: new Set(['-']), trust: 0.9 };
 /** "is to visit": be + infinitive states a schedule; not a table entry because "be" is skipped everywhere else. */
 const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
 
