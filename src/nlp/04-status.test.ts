@@ -253,6 +253,15 @@ test('an auxiliary before its subject opens a condition without "if": "Should X 
   assert.deepEqual(events.map((e) => e.status), ['hypothetical', 'hypothetical', 'hypothetical', 'hypothetical', 'asserted']);
 });
 
+test('"return to", "engage in" carry their negation to the event noun; a comment on it does not', () => {
+  const { events } = run(
+    'Havana would not return to negotiations with Madrid. Havana did not engage in talks with Madrid. Havana did not comment on the talks.',
+    [],
+    [['negotiations', 'CONSULT'], ['talks', 'CONSULT'], ['talks', 'CONSULT', 1]],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['negated', 'negated', 'asserted']);
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',
