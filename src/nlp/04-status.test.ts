@@ -262,6 +262,15 @@ test('"return to", "engage in" carry their negation to the event noun; a comment
   assert.deepEqual(events.map((e) => e.status), ['negated', 'negated', 'asserted']);
 });
 
+test('what one watches for ("any sign of X") is a possibility; not seeing any sign of it negates it', () => {
+  const { events } = run(
+    'Lima is watching closely for any sign of new deliveries to the rebels. Lima did not see any sign of new deliveries to the rebels. Lima saw signs of new deliveries to the rebels.',
+    [],
+    [['deliveries', 'AID'], ['deliveries', 'AID', 1], ['deliveries', 'AID', 2]],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['forecast', 'negated', 'asserted']);
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',
