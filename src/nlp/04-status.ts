@@ -939,6 +939,7 @@ class StatusReader {
     return out;
   }
 
+  /** "no evidence that ...", "no sign that ...": an absence noun with "no" over a content clause. */
   private absences(sentence: Sentence): Absence[] {
     const { tokens } = this;
     const out: Absence[] = [];
@@ -964,7 +965,7 @@ class StatusReader {
     const comma = this.nextComma(j + 1, end);
     const clauseEnd = comma < 0 ? end : comma;
     // "should" and "were" before a subject are inverted whatever follows; "had" also owns things, so it needs a verb after
-    // (wink may tag that verb as a noun: "Had Iran attack ...", hence triggers count)
+    // (or an event word, as wink may tag that verb a noun)
     if (comma < 0 && j === first) return undefined;
     if (t.lower === 'had' && !(this.hasVerb(j + 2, clauseEnd) || this.hasTrigger(j + 2, clauseEnd))) return undefined;
     const main: [number, number] = comma < 0 ? [first, j] : [comma + 1, this.nextOf(comma + 1, end, ';')];
