@@ -271,6 +271,15 @@ test('what one watches for ("any sign of X") is a possibility; not seeing any si
   assert.deepEqual(events.map((e) => e.status), ['forecast', 'negated', 'asserted']);
 });
 
+test('"without" negates the act it governs: "without firing a shot", "without a fight"', () => {
+  const { events } = run(
+    'The rebels took the town without firing a shot. The garrison surrendered without a fight. The rebels took the town after firing on it.',
+    [],
+    [['firing', 'ASSAULT'], ['fight', 'ASSAULT'], ['firing', 'ASSAULT', 1]],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['negated', 'negated', 'asserted']);
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',

@@ -573,6 +573,14 @@ class StatusReader {
       // pre-modifiers: "more military", "earlier damage", and hyphenated compounds ("nuclear-related", "U.S.-supplied")
       const modifier =
         (t.pos === 'ADV' && (j + 1 === from || ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? ''))) || t.text === '-' || (t.pos === 'VERB' && (tokens[j - 1]?.text === '-' || this.isPrenominalParticiple(j)));
+      if (t.pos === 'ADP' && adps === 0 && !isVerb) {
+        // "without a fight", "without firing a shot" (wink tags the gerund a noun): the event did not happen
+        const negation = this.cueAt(j, j, (c) => c.kind === 'negation' && c.complements.has('ing'));
+        if (negation) {
+          hits.push({ cue: negation, first: j, end: j + 1 });
+          break;
+        }
+      }
       if ((!NP_POS.has(t.pos) && !modifier) || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s') || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
       if (t.pos === 'CCONJ' && isVerb) break;
       if (t.pos === 'ADP' && ++adps > 2) break;
