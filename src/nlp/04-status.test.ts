@@ -280,6 +280,15 @@ test('"without" negates the act it governs: "without firing a shot", "without a 
   assert.deepEqual(events.map((e) => e.status), ['negated', 'negated', 'asserted']);
 });
 
+test('the nouns of refusing and failing negate the infinitive they govern', () => {
+  const { events } = run(
+    "Hanoi's refusal to join the patrols surprised Manila. Manila regretted the failure to hold the summit. Manila welcomed the offer to hold the summit.",
+    [],
+    [['join', 'COOPERATE'], ['hold', 'CONSULT'], ['hold', 'CONSULT', 1]],
+  );
+  assert.deepEqual(events.map((e) => e.status), ['negated', 'negated', 'forecast']);
+});
+
 test('a participle before a noun is no governing verb: "use seized assets to fund", "Lima\'s planned visit"', () => {
   const { events } = run(
     'Quito wants to use seized cartel assets to fund a new police force. Lima\'s planned visit to Quito was called off.',
