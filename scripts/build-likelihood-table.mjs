@@ -72,6 +72,7 @@ const CUES = [
   ['probably not', 'survey:probably not'],
   ['unlikely', 'icd:unlikely'],
   ['not likely', 'icd:unlikely'],
+  ['not expected', 'icd:unlikely'],
   ['improbable', 'icd:improbable'],
   ['doubtful', 'survey:we doubt'],
   ['little chance', 'survey:little chance'],

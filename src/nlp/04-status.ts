@@ -14,9 +14,11 @@ const MAX_NP = 10;
 
 const CHAIN_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'commit', 'pledge', 'request', 'estimate', 'implicative', 'neg-implicative', 'negation', 'deny', 'exclude', 'perception', 'prospect']);
 /** Cue kinds of verbs whose object noun phrase can be the event ("did not conduct a test", "ruled out any deployment"). */
-const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'deny', 'exclude', 'perception', 'intent', 'commit', 'pledge', 'foresee']);
+const GOVERNING_KINDS: ReadonlySet<CueKind> = new Set(['implicative', 'participate', 'neg-implicative', 'cancel', 'deny', 'exclude', 'perception', 'intent', 'commit', 'pledge', 'foresee']);
 /** Event types that are themselves the speech act, so a pledge or request word as their trigger does not make them a forecast. */
 const SPEECH_ACTS: ReadonlySet<string> = new Set(['THREATEN', 'REQUEST', 'ACCUSE', 'REJECT']);
+/** Cue kinds that say the event did not or will not happen; two of them cancel out ("did not refuse to", "did not call off"). */
+const NEGATING_KINDS: ReadonlySet<CueKind> = new Set(['negation', 'neg-implicative', 'cancel']);
 const FORECAST_KINDS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would', 'intent', 'commit', 'pledge', 'foresee', 'request', 'prospective', 'prospect']);
 /** Cue kinds that are bare modals rather than words about plans or expectations. */
 const MODALS: ReadonlySet<CueKind> = new Set(['future', 'possible', 'would']);
@@ -83,11 +85,18 @@ interface Estimate {
   cue: [number, number];
 }
 
+/** "there is no evidence that ...", "saw no sign that ...": the content clause is denied, whoever reports it. */
+interface Absence {
+  scope: [number, number];
+  hit: Hit;
+}
+
 interface SentenceContext {
   sentence: Sentence;
   frames: Frame[];
   clauses: Clause[];
   estimates: Estimate[];
+  absences: Absence[];
 }
 
 interface Reading {
@@ -147,12 +156,19 @@ class StatusReader {
     const reading = this.read(event, context.sentence);
     const at = event.triggerFirst;
     const frame = innermostFrame(context.frames, event);
-    const hits = frame?.kind === 'deny' && !reading.othersPart ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : reading.hits;
-    const negators = hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative');
+    const hits = frame?.kind === 'deny' && !reading.othersPart ? [...reading.hits, { cue: frame.cue, first: frame.cueFirst, end: frame.cueEnd }] : [...reading.hits];
+    const absence = context.absences.find((x) => inRange(at, x.scope));
+    if (absence) hits.push(absence.hit);
+    const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    // "the talks could be postponed": a cancellation that is itself only expected leaves the event as planned, and the
+    // estimative word rates the cancellation, not the event
+    const cancel = hits.find((h) => h.cue.kind === 'cancel');
+    const pendingCancel = cancel && forecastHits.some((h) => h.end <= cancel.first && h.cue.kind !== 'prospect' && h.cue.kind !== 'prospective') ? cancel : undefined;
+    const negators = hits.filter((h) => NEGATING_KINDS.has(h.cue.kind) && h !== pendingCancel);
     const denials = hits.filter((h) => h.cue.kind === 'deny' || h.cue.kind === 'deny-word' || h.cue.kind === 'absence' || h.cue.kind === 'exclude');
     // "did not deny sending troops", "declined to deny": a negated denial asserts nothing either way
     const negated = (negators.length % 2 === 1) !== (denials.length > 0);
-    const forecastHits = hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    if (pendingCancel) forecastHits.push(pendingCancel);
     // "did not rule out developing ...": a possibility left open
     const openedUp = negators.length % 2 === 1 ? hits.find((h) => h.cue.kind === 'exclude') : undefined;
     if (openedUp) forecastHits.push(openedUp);
@@ -195,7 +211,7 @@ class StatusReader {
     let confidence = reading.structural;
     for (const h of deciding) confidence = Math.min(confidence, (h.cue.kind === 'would' && reported ? 1 : h.cue.trust) * (h.inherited ? INHERITED : 1));
 
-    if (status !== 'negated') {
+    if (status !== 'negated' && !pendingCancel) {
       const estimate = context.estimates.find((x) => inRange(at, x.scope));
       const likelihood = this.likelihood(estimate ? [...reading.likelihoodRanges, estimate.cue] : reading.likelihoodRanges);
       if (likelihood) event.likelihood = likelihood;
@@ -273,6 +289,9 @@ class StatusReader {
     if (commitment) hits.push({ cue: commitment, first: event.triggerEnd - commitment.words.length, end: event.triggerEnd });
     const denial = isVerb ? undefined : this.denyWordAfter(event.triggerEnd, sentence);
     if (denial) hits.push(denial);
+    // "sent no troops", "imposed no new sanctions": a verb whose object is determined by "no" did not act
+    const object = tokens[event.triggerEnd];
+    if (isVerb && event.triggerEnd < sentence.endToken && object.pos === 'DET' && object.lower === 'no') hits.push({ cue: this.negationNo, first: event.triggerEnd, end: event.triggerEnd + 1 });
     return { hits: this.withoutHedgedNegation(hits, ranges), perfect, likelihoodRanges: ranges, structural, othersPart };
   }
 
@@ -313,8 +332,22 @@ class StatusReader {
     let governed = head;
     let first = head;
     let j = head - 1;
+    // "vowed never to send", "decided not to deploy": a negation of the infinitive itself, below the verb that governs it
+    let infinitiveNot: Hit | undefined;
+    const flushNot = () => {
+      if (infinitiveNot) hits.push(infinitiveNot);
+      infinitiveNot = undefined;
+    };
     while (j >= floor) {
       const t = tokens[j];
+      if (link === 'to' && !infinitiveNot && (t.lower === 'not' || t.lower === 'never')) {
+        const negation = this.cueAt(j, j, (c) => c.kind === 'negation');
+        if (negation) {
+          infinitiveNot = { cue: negation, first: j, end: j + 1 };
+          j--;
+          continue;
+        }
+      }
       if (link === '-' && t.lower === 'to' && (t.pos === 'PART' || t.pos === 'ADP')) {
         link = 'to';
         j--;
@@ -335,6 +368,9 @@ class StatusReader {
         if (!cue) break;
         governed = first = j - cue.words.length;
         hits.push({ cue, first, end: j });
+        // "no intention of sending"
+        const no = cue.kind === 'prospect' ? this.determinerNo(first, floor) : -1;
+        if (no >= 0) hits.push({ cue: this.negationNo, first: no, end: no + 1 });
         j = first - 1;
         continue;
       }
@@ -342,10 +378,22 @@ class StatusReader {
       const cue = this.cueAt(j, floor, (c) => CHAIN_KINDS.has(c.kind) && (link === 'to' ? c.complements.has('to') : c.complements.has('-') || (gerundHere && c.complements.has('ing'))));
       if (cue && !(cue.kind === 'negation' && tokens[j + 1]?.lower === 'only')) {
         const cueFirst = j - cue.words.length + 1;
-        hits.push({ cue, first: cueFirst, end: j + 1 });
+        // "asked not to be named": a request that the event not happen; otherwise the negation is the event's own
+        const against = link === 'to' && !!infinitiveNot && cue.kind === 'request';
+        if (!against) flushNot();
+        infinitiveNot = undefined;
+        hits.push({ cue, first: cueFirst, end: j + 1, against });
         // "no immediate plans to retaliate"
         const no = cue.kind === 'prospect' ? this.determinerNo(cueFirst, floor) : -1;
         if (no >= 0) hits.push({ cue: this.negationNo, first: no, end: no + 1 });
+        if (cue.kind === 'prospect' && link === 'to') {
+          // "scrapped plans to ban ...", "agreed on a plan to use ...": the verb over the plan noun holds the plan as its object
+          const held = this.heldBy(cueFirst - 1, floor);
+          if (held) {
+            hits.push(...held.hits);
+            return { hits, first: held.first, perfect: this.perfectBelow(hits, head) };
+          }
+        }
         if (link === 'to' || !cue.complements.has('-')) governed = cueFirst;
         link = '-';
         first = cueFirst;
@@ -353,6 +401,7 @@ class StatusReader {
         continue;
       }
       if (link === 'to') {
+        if (!NP_POS.has(t.pos) || t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADJ') flushNot();
         if (t.pos === 'AUX' && t.lemma === 'be') {
           hits.push({ cue: BE_TO, first: j, end: j + 2 });
         } else if (t.pos === 'VERB' || t.pos === 'ADJ') {
@@ -367,7 +416,8 @@ class StatusReader {
           if (!framing && this.isFrameVerb(v)) break;
           const outer = this.chain(v - (framing ? framing.words.length - 1 : 0), floor);
           // "warned Iran not to target ...", "urged Seoul not to send ...": the negation belongs to the request, not to a fact
-          const against = framing?.kind === 'request' && this.cueAt(j, j, (c) => c.kind === 'negation') !== undefined;
+          const against = framing?.kind === 'request' && !!infinitiveNot;
+          if (!against) flushNot();
           if (framing) hits.push({ cue: framing, first: v - framing.words.length + 1, end: v + 1, against });
           hits.push(...outer.hits.map((h) => ({ ...h, inherited: true })));
           return { hits, first: outer.first, perfect: this.perfectBelow(hits, head) };
@@ -402,7 +452,40 @@ class StatusReader {
       }
       break;
     }
+    flushNot();
+    const none = link === '-' ? this.negativeSubject(j, floor) : undefined;
+    if (none) hits.push(none);
     return { hits, first: Math.min(first, j + 1), perfect: this.perfectBelow(hits, head) };
+  }
+
+  /** "Neither country has acknowledged ...", "No government has sent ...": a negative determiner on the subject ending at `j` negates its verb. */
+  private negativeSubject(j: number, floor: number): Hit | undefined {
+    const { tokens } = this;
+    const end = tokens[j];
+    if (!end || j < floor || (end.pos !== 'NOUN' && end.pos !== 'PROPN')) return undefined;
+    let k = j;
+    while (k - 1 >= floor && j - k < MAX_NP && ['NOUN', 'PROPN', 'ADJ', 'NUM', 'CCONJ'].includes(tokens[k - 1].pos) && !BOUNDARY_PUNCT.has(tokens[k - 1].text)) k--;
+    const determiner = tokens[k - 1];
+    if (k - 1 < floor || determiner.pos !== 'DET' || (determiner.lower !== 'no' && determiner.lower !== 'neither')) return undefined;
+    const cue = this.cueAt(k - 1, k - 1, (c) => c.kind === 'negation');
+    return cue ? { cue, first: k - 1, end: k } : undefined;
+  }
+
+  /**
+   * The verb whose object noun phrase ends at `j`, read as objectOf reads a governing verb: its own cue and, through it, its chain
+   * ("called off plans", "did not rule out plans"); without a governing cue only its forecast cues reach the object.
+   */
+  private heldBy(j: number, floor: number): { hits: Hit[]; first: number } | undefined {
+    const v = this.verbBeforeNounPhrase(j, floor);
+    if (v < 0 || this.isFrameVerb(v)) return undefined;
+    const governs = (c: Cue) => c.complements.has('np') && GOVERNING_KINDS.has(c.kind);
+    const phrase = v + 1 <= j ? this.cueAt(v + 1, v, (c) => c.words.length > 1 && governs(c)) : undefined;
+    const own = phrase ?? this.cueAt(v, v, governs);
+    const chain = this.chain(v, floor);
+    const carried = own ? chain.hits : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind));
+    const hits: Hit[] = own ? [{ cue: own, first: v, end: v + own.words.length, inherited: true }] : [];
+    hits.push(...carried.map((h) => ({ ...h, inherited: true })));
+    return { hits, first: chain.first };
   }
 
   /** A request verb at `v` ("warned", "cautioned", "urged") as a hit against the event it governs. */
@@ -489,7 +572,15 @@ class StatusReader {
       }
       // pre-modifiers: "more military", "earlier damage", and hyphenated compounds ("nuclear-related", "U.S.-supplied")
       const modifier =
-        (t.pos === 'ADV' && (j + 1 === from || ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? ''))) || t.text === '-' || (t.pos === 'VERB' && tokens[j - 1]?.text === '-');
+        (t.pos === 'ADV' && (j + 1 === from || ['ADJ', 'NUM', 'DET'].includes(tokens[j + 1]?.pos ?? ''))) || t.text === '-' || (t.pos === 'VERB' && (tokens[j - 1]?.text === '-' || this.isPrenominalParticiple(j)));
+      if (t.pos === 'ADP' && adps === 0 && !isVerb) {
+        // "without a fight", "without firing a shot" (wink tags the gerund a noun): the event did not happen
+        const negation = this.cueAt(j, j, (c) => c.kind === 'negation' && c.complements.has('ing'));
+        if (negation) {
+          hits.push({ cue: negation, first: j, end: j + 1 });
+          break;
+        }
+      }
       if ((!NP_POS.has(t.pos) && !modifier) || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s') || RELATIVE.has(t.lower) || BOUNDARY_PUNCT.has(t.text) || (t.pos === 'ADP' && !NP_LINK_ADP.has(t.lower))) break;
       if (t.pos === 'CCONJ' && isVerb) break;
       if (t.pos === 'ADP' && ++adps > 2) break;
@@ -524,13 +615,10 @@ class StatusReader {
       if (t.text === ';' || RELATIVE.has(t.lower) || t.pos === 'SCONJ') return undefined;
       if (t.text === ',') {
         // skip an appositive or participial insert: "A 17th package, targeting dozens more tankers, is expected ..."
-        const next = tokens[j + 1];
-        const close = this.nextComma(j + 1, end);
-        if (next && close > 0 && (next.pos === 'VERB' || next.pos === 'DET' || next.pos === 'NUM' || RELATIVE.has(next.lower))) {
-          j = close + 1;
-          continue;
-        }
-        return undefined;
+        const close = this.insertEnd(j, end);
+        if (close < 0) return undefined;
+        j = close + 1;
+        continue;
       }
       if (t.pos === 'AUX' || (t.pos === 'VERB' && !isGerund(t) && tokens[j - 1]?.lower !== 'to')) break;
       j++;
@@ -562,9 +650,13 @@ class StatusReader {
     }
     // "the attack failed to destroy the bridge" does not undo the attack; "the deployment did not take place" does
     const occurs = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'occur'));
+    // "the talks were called off": the predicate calls the subject event off, and a negation or modal in it reaches the event with it
+    const cancelAt = [main + 1, main].find((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'cancel'));
+    const cancel = cancelAt === undefined ? undefined : this.cueAt(cancelAt, main, (c) => c.kind === 'cancel');
     // "the attacks must stop": what the modal looks ahead to is the end of an event that is going on
     const ends = !!this.cueAt(main, main, (c) => c.kind === 'cease');
-    let hits = occurs ? chain.hits : ends ? [] : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    let hits = occurs || cancel ? chain.hits : ends ? [] : chain.hits.filter((h) => FORECAST_KINDS.has(h.cue.kind) || h.cue.kind === 'estimate');
+    if (cancel && cancelAt !== undefined) hits.push({ cue: cancel, first: cancelAt - cancel.words.length + 1, end: cancelAt + 1 });
     // "the launches would give North Korea rare data": a bare modal over what a known event does looks ahead to its effect, not to the
     // event; it still reaches the event when the predicate says it happens ("the talks will begin") or is done to it ("will be carried out")
     const undergoes = [main, main + 1].some((k) => k < end && !!this.cueAt(k, main, (c) => c.kind === 'implicative')) || this.isPassiveOrRaised(main);
@@ -657,7 +749,7 @@ class StatusReader {
     let context = this.contexts.get(index);
     if (!context) {
       const sentence = this.state.sentences[index];
-      context = { sentence, frames: this.frames(sentence), clauses: this.clauses(sentence), estimates: this.estimates(sentence) };
+      context = { sentence, frames: this.frames(sentence), clauses: this.clauses(sentence), estimates: this.estimates(sentence), absences: this.absences(sentence) };
       this.contexts.set(index, context);
       const named = [...context.frames].reverse().find((f) => f.actor && !f.guessed) ?? [...context.frames].reverse().find((f) => f.actor);
       if (named?.actor) this.reporters.set(index, named.actor);
@@ -759,13 +851,28 @@ class StatusReader {
   /** A reporting verb reports a clause ("said (that) Washington would ..."), not an object ("would announce more assistance"). */
   private opensClause(from: number, end: number): boolean {
     const { tokens } = this;
-    for (let j = from; j < end && j - from <= 12; j++) {
+    let skipped = 0;
+    for (let j = from; j < end && j - from - skipped <= 12; j++) {
       const t = tokens[j];
       if (t.lower === 'that' || t.pos === 'SCONJ') return true;
+      // "say Pyongyang's support, including shipments of shells, has helped ...": an insert between commas inside the subject
+      const insert = t.text === ',' && j > from ? this.insertEnd(j, end) : -1;
+      if (insert > 0) {
+        skipped += insert - j;
+        j = insert;
+        continue;
+      }
       if (t.text === ';' || t.text === '.' || t.text === ',' || t.text === '"' || t.text === '“') return false;
       if (j > from && (t.pos === 'AUX' || (t.pos === 'VERB' && !isGerund(t) && tokens[j - 1].lower !== 'to'))) return true;
     }
     return false;
+  }
+
+  /** The closing comma of an appositive or participial insert opened by the comma at `comma` (", targeting dozens more tankers,"), or -1. */
+  private insertEnd(comma: number, end: number): number {
+    const next = this.tokens[comma + 1];
+    const close = this.nextComma(comma + 1, end);
+    return next && close > 0 && (next.pos === 'VERB' || next.pos === 'DET' || next.pos === 'NUM' || RELATIVE.has(next.lower)) ? close : -1;
   }
 
   /** Where a comma and a time connective ("..., after Estonia requested ...") hand the sentence back to the narrator. */
@@ -809,6 +916,12 @@ class StatusReader {
     const first = sentence.firstToken, end = sentence.endToken;
     const out: Clause[] = [];
     for (let j = first; j < end; j++) {
+      const inverted = this.invertedConditional(j, first, end);
+      if (inverted) {
+        out.push(inverted);
+        j = inverted.clause[1];
+        continue;
+      }
       const cue = this.cueAt(j, first, (c) => c.kind === 'conditional' || c.kind === 'open' || c.kind === 'temporal');
       if (!cue) continue;
       const start = j - cue.words.length + 1;
@@ -832,6 +945,39 @@ class StatusReader {
       j = clauseEnd - 1;
     }
     return out;
+  }
+
+  /** "no evidence that ...", "no sign that ...": an absence noun with "no" over a content clause. */
+  private absences(sentence: Sentence): Absence[] {
+    const { tokens } = this;
+    const out: Absence[] = [];
+    for (let j = sentence.firstToken; j + 1 < sentence.endToken; j++) {
+      if (tokens[j + 1].lower !== 'that' || tokens[j].pos !== 'NOUN') continue;
+      const cue = this.cueAt(j, sentence.firstToken, (c) => c.kind === 'absence');
+      const no = cue ? this.determinerNo(j - cue.words.length + 1, sentence.firstToken) : -1;
+      if (cue && no >= 0) out.push({ scope: [j + 2, this.clauseEnd(j + 2, sentence.endToken)], hit: { cue, first: no, end: j + 1 } });
+    }
+    return out;
+  }
+
+  /**
+   * "Should Iran attack again, ...", "Were the talks to fail, ...", "Had Seoul sent arms, ...": an auxiliary before its subject at the
+   * head of a clause that a comma closes is a condition without "if".
+   */
+  private invertedConditional(j: number, first: number, end: number): Clause | undefined {
+    const { tokens } = this;
+    const t = tokens[j], subject = tokens[j + 1], before = tokens[j - 1];
+    if (t.pos !== 'AUX' || !INVERTING.has(t.lower) || !subject || !['DET', 'PROPN', 'NOUN', 'PRON'].includes(subject.pos)) return undefined;
+    if (j > first && !(before.text === ',' || before.text === ';' || before.pos === 'CCONJ')) return undefined;
+    // "..., should Kyiv use the missiles.": a condition that ends the sentence qualifies the clause before it
+    const comma = this.nextComma(j + 1, end);
+    const clauseEnd = comma < 0 ? end : comma;
+    // "should" and "were" before a subject are inverted whatever follows; "had" also owns things, so it needs a verb after
+    // (or an event word, as wink may tag that verb a noun)
+    if (comma < 0 && j === first) return undefined;
+    if (t.lower === 'had' && !(this.hasVerb(j + 2, clauseEnd) || this.hasTrigger(j + 2, clauseEnd))) return undefined;
+    const main: [number, number] = comma < 0 ? [first, j] : [comma + 1, this.nextOf(comma + 1, end, ';')];
+    return { kind: 'conditional', clause: [j, clauseEnd], main, hit: { cue: INVERTED_IF, first: j, end: j + 1 } };
   }
 
   /** "it was possible that ...", "it is likely that ...": the estimative word governs the clause after "that". */
@@ -918,7 +1064,7 @@ class StatusReader {
     return { actor: found.actor, span: found.reporterSpan ?? [regionFirst, regionEnd], regionFirst, boundary: j, guessed: found.guessed };
   }
 
-  /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its last conjunct, before any prepositional tail. */
+  /** Picks the reporter among the mentions of a noun phrase [first, end): the head of its first conjunct that names one ("Seoul and Washington say"), before any prepositional tail. */
   private reporter(first: number, end: number, sentence: Sentence): { actor?: string; reporterSpan?: [number, number]; guessed: boolean } {
     const { tokens } = this;
     if (first >= end) return { guessed: false };
@@ -932,7 +1078,7 @@ class StatusReader {
       }
     }
     if (end > start) conjuncts.push([start, end]);
-    for (const [a, b] of conjuncts.reverse()) {
+    for (const [a, b] of conjuncts) {
       let head = b;
       for (let j = a + 1; j < b; j++) {
         if (tokens[j].text === '(' || (tokens[j].pos === 'ADP' && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN'))) {
@@ -1007,16 +1153,24 @@ class StatusReader {
 
   private isNegatedVerb(v: number, floor: number): boolean {
     const chain = this.chain(v, floor);
-    return chain.hits.filter((h) => h.cue.kind === 'negation' || h.cue.kind === 'neg-implicative').length % 2 === 1;
+    return chain.hits.filter((h) => NEGATING_KINDS.has(h.cue.kind)).length % 2 === 1;
   }
 
   private verbBeforeNounPhrase(j: number, floor: number): number {
     for (let k = j; k >= floor && j - k <= MAX_NP; k--) {
       const t = this.tokens[k];
-      if (t.pos === 'VERB') return k;
-      if (!NP_POS.has(t.pos) || BOUNDARY_PUNCT.has(t.text) || RELATIVE.has(t.lower)) return -1;
+      if (t.pos === 'VERB' && !this.isPrenominalParticiple(k)) return k;
+      if (t.pos !== 'VERB' && (!NP_POS.has(t.pos) || BOUNDARY_PUNCT.has(t.text) || RELATIVE.has(t.lower))) return -1;
     }
     return -1;
+  }
+
+  /** "use frozen assets", "Iran's planned talks": a participle between a verb, determiner or possessive and a noun modifies the noun (wink tags it a verb). */
+  private isPrenominalParticiple(k: number): boolean {
+    const { tokens } = this;
+    const t = tokens[k], before = tokens[k - 1], after = tokens[k + 1];
+    if (!before || !after || isGerund(t) || t.lower === t.lemma) return false;
+    return (after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'ADJ') && (before.pos === 'DET' || before.pos === 'ADJ' || before.lower === "'s" || before.lower === '’s' || (before.pos === 'VERB' && !isAuxiliary(before, t)));
   }
 
   /** The position of a "no" that determines the noun at `noun` ("no immediate plans"), or -1. */
@@ -1036,6 +1190,11 @@ class StatusReader {
 
   private hasVerb(first: number, end: number): boolean {
     for (let j = first; j < end; j++) if (this.tokens[j].pos === 'VERB' || this.tokens[j].pos === 'AUX') return true;
+    return false;
+  }
+
+  private hasTrigger(first: number, end: number): boolean {
+    for (let j = first; j < end; j++) if (this.triggerAt.has(j)) return true;
     return false;
   }
 
@@ -1060,6 +1219,10 @@ class StatusReader {
 
 /** "no" as a determiner, should a user's table leave it out. */
 const NO: Cue = { words: ['no'], kind: 'negation', complements: new Set(['-']), trust: 1 };
+/** Auxiliaries that open a condition when they come before their subject ("Should Iran attack, ..."). */
+const INVERTING = new Set(['should', 'were', 'had']);
+/** An inverted condition: word order, not a word, so no table entry. */
+const INVERTED_IF: Cue = { words: ['should'], kind: 'conditional', complements: new Set(['-']), trust: 0.9 };
 /** "is to visit": be + infinitive states a schedule; not a table entry because "be" is skipped everywhere else. */
 const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
 

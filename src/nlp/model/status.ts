@@ -3,7 +3,7 @@ import type { ReadTable } from './types.js';
 import { tsvRows } from './tsv.js';
 
 export const CUE_KINDS = [
-  'future', 'possible', 'would', 'intent', 'commit', 'pledge', 'foresee', 'request', 'estimate', 'implicative', 'participate', 'neg-implicative', 'negation', 'occur', 'cease',
+  'future', 'possible', 'would', 'intent', 'commit', 'pledge', 'foresee', 'request', 'estimate', 'implicative', 'participate', 'neg-implicative', 'cancel', 'negation', 'occur', 'cease',
   'conditional', 'open', 'temporal', 'exclude', 'report', 'report-noun', 'according', 'deny', 'deny-word', 'perception', 'absence',
   'role', 'prospective', 'prospect',
 ] as const;
