@@ -1,12 +1,15 @@
-// The seed's warning, replayed with the dev storyline's later articles, ends confirmed by the article that reported the deployment.
-import { test } from 'node:test';
+// The dev storylines replayed in publication order: outcome agreement, the seed's warning confirmed by the article that
+// reported the deployment, and the example warning problem moving as the articles arrive.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadModel } from '../nlp/model/load.js';
 import { openStore } from '../store/index.js';
-import { replayStorylines } from './replay.js';
+import type { Storage } from '../store/types.js';
+import { replayStorylines, type Replay } from './replay.js';
+import { agreement } from './storylines.js';
 import { parseProblem } from './problems.js';
 import { watchProblems } from './service.js';
 
@@ -14,33 +17,42 @@ const DEV = path.resolve(process.env.WATCHFLOOR_SHARED ?? '../shared', 'eval', '
 const available = fs.existsSync(path.join(DEV, 'storylines.json'));
 if (!available && process.env.CI === 'true') throw new Error(`the dev articles are missing at ${DEV}`);
 
-test('the seed forecast ends confirmed, citing the confirming article', { skip: available ? false : `no dev articles at ${DEV} (set WATCHFLOOR_SHARED)` }, async () => {
-  const storylines = JSON.parse(fs.readFileSync(path.join(DEV, 'storylines.json'), 'utf8'));
-  const articles = fs.readdirSync(DEV).filter((f) => /^dev-.*\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(DEV, f), 'utf8')));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-replay-'));
-  const store = await openStore(path.join(dir, 'a.db'));
-  try {
-    const { checks, forecasts, nameOf } = await replayStorylines(articles, storylines, store, loadModel());
+const skip = available ? false : `no dev articles at ${DEV} (set WATCHFLOOR_SHARED)`;
+
+describe('the dev storylines replayed in publication order', { skip }, () => {
+  let dir: string;
+  let store: Storage;
+  let replay: Replay;
+  before(async () => {
+    const storylines = JSON.parse(fs.readFileSync(path.join(DEV, 'storylines.json'), 'utf8'));
+    const articles = fs.readdirSync(DEV).filter((f) => /^dev-.*\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(DEV, f), 'utf8')));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-replay-'));
+    store = await openStore(path.join(dir, 'a.db'));
+    replay = await replayStorylines(articles, storylines, store, loadModel());
+  });
+  after(async () => {
+    await store?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the tracker reproduces at least 80% of the recorded outcomes (confirmed, refuted, open)', () => {
+    const { agree, total } = agreement(replay.checks);
+    const misses = replay.checks.filter((c) => !c.optional && c.got !== c.expected).map((c) => `${c.doc}: expected ${c.expected}, got ${c.got ?? 'no forecast'}: ${c.evidence}`);
+    assert.ok(agree / total >= 0.8, `${agree}/${total} agree; misses:\n${misses.join('\n')}`);
+  });
+
+  test('the seed forecast ends confirmed, citing the confirming article', () => {
+    const { checks, forecasts, nameOf } = replay;
     const seed = checks.find((c) => c.doc === 'dev-000-seed');
     assert.ok(seed?.forecastId, 'the seed forecast is tracked');
     assert.equal(seed.got, 'confirmed');
     const f = forecasts.find((x) => x.id === seed.forecastId)!;
     assert.ok(f.proposal!.evidence.some((e) => nameOf(e.docId) === 'dev-001'), `cited ${f.proposal!.evidence.map((e) => nameOf(e.docId)).join(', ')}`);
     assert.deepEqual([f.window?.start, f.window?.end, f.issuer], ['2024-07-01', '2024-08-31', 'KOR-SPY']);
-  } finally {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
 
-test('the example warning problem moves as the storyline\'s articles arrive', { skip: available ? false : `no dev articles at ${DEV}` }, async () => {
-  const problem = parseProblem(fs.readFileSync(path.resolve('examples', 'problems', 'prk-troops-russia.yaml'), 'utf8'), 'prk-troops-russia.yaml');
-  const storylines = JSON.parse(fs.readFileSync(path.join(DEV, 'storylines.json'), 'utf8'));
-  const articles = fs.readdirSync(DEV).filter((f) => /^dev-.*\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(DEV, f), 'utf8')));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wf-watch-'));
-  const store = await openStore(path.join(dir, 'a.db'));
-  try {
-    await replayStorylines(articles, storylines, store, loadModel());
+  test('the example warning problem moves as the storyline\'s articles arrive', async () => {
+    const problem = parseProblem(fs.readFileSync(path.resolve('examples', 'problems', 'prk-troops-russia.yaml'), 'utf8'), 'prk-troops-russia.yaml');
     const at = async (day: string) => {
       const [s] = await watchProblems(store, [problem], day);
       return { score: s.score, state: Object.fromEntries(s.indicators.map((i) => [i.id, i.state])) };
@@ -51,8 +63,5 @@ test('the example warning problem moves as the storyline\'s articles arrive', { 
     assert.notEqual(october.state.deployed, 'not observed', 'troops reported in Russia by late October');
     assert.notEqual(november.state.combat, 'not observed', 'combat reported by November');
     assert.ok(june.score < october.score && october.score <= november.score, `scores ${june.score} ${october.score} ${november.score}`);
-  } finally {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
