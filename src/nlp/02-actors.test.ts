@@ -251,3 +251,15 @@ test('bare government nouns speak for the subject of their sentence ("..., state
   const media = actors.find((a) => surfaces(a, text).includes('state media'));
   assert.equal(media && media.code, 'CUB');
 });
+
+test('"it" before a predicate with "to" acts ("it was ready to"); before one with "that" it refers to nothing', () => {
+  const ready = actorsOf('Russia said it was not ready to hold talks with Poland.');
+  assert.deepEqual(surfaces(find(ready.actors, 'RUS')!, ready.text), ['Russia', 'it']);
+  const likely = actorsOf('Russia said it was likely that Poland would protest.');
+  assert.deepEqual(surfaces(find(likely.actors, 'RUS')!, likely.text), ['Russia']);
+});
+
+test('a subject with an adverb before its verb is still the subject "it" refers to', () => {
+  const { actors, text } = actorsOf('Chad also signed a deal with Mali on Monday, and it has not sent troops since May.');
+  assert.deepEqual(surfaces(find(actors, 'TCD')!, text), ['Chad', 'it']);
+});

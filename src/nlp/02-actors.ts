@@ -531,7 +531,7 @@ class ActorFinder {
       if (states.length === 2) for (const e of states.reverse()) this.mentionEntity(e, i, end, true);
       return end;
     }
-    if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma)) return end;
+    if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma) && !this.raised(i + 2, limit)) return end;
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
       : ref === 'singular' ? this.subject(i, REFERENT.singular, 0) ?? this.previousSubject(i, REFERENT.singular)
@@ -550,6 +550,12 @@ class ActorFinder {
       }
     }
     return end;
+  }
+
+  /** Whether "it <verb>" goes on with a predicate of its own and "to" ("it was not ready to", "it is unlikely to return"): then "it" acts. */
+  private raised(k: number, limit: number): boolean {
+    while (k < limit && (this.tokens[k].pos === 'ADV' || this.tokens[k].pos === 'PART') && this.tokens[k].lower !== 'to') k++;
+    return k + 1 < limit && this.model.cues.raising.has(this.tokens[k].lower) && this.tokens[k + 1].lower === 'to';
   }
 
   /** The most recent entity that passes the test, mentioned within `reach` sentences before token i. */
@@ -580,8 +586,10 @@ class ActorFinder {
       if (m.start >= this.tokens[i].start || this.weak.has(m) || !test(e, m)) continue;
       nearest = m.sentence;
       latest ??= e;
-      const next = this.tokens[m.endToken];
-      if (m.endToken < this.tokens.length && (next.pos === 'VERB' || next.pos === 'AUX')) subject = e;
+      // "Russia has ...", "The North also refrained ...": a verb after the mention, or after an adverb, makes it a subject
+      const after = this.tokens[m.endToken]?.pos === 'ADV' ? m.endToken + 1 : m.endToken;
+      const next = this.tokens[after];
+      if (after < this.tokens.length && (next.pos === 'VERB' || next.pos === 'AUX')) subject = e;
     }
     return subject ?? latest;
   }

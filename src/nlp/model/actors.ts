@@ -47,6 +47,8 @@ export interface ActorCues {
   time: Set<string>;
   ownership: Set<string>;
   expletive: Set<string>;
+  /** words that, between such a verb and "to", make "it" an actor ("it was ready to") */
+  raising: Set<string>;
   /** nouns of acts: the state adjective before one names who acts ("a Russian attack", "French mediation") */
   act: Set<string>;
   /** nouns of what a state owns or trades: the adjective before one names the state as an actor ("German goods", "Russian assets") */
@@ -204,10 +206,10 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
 }
 
 function readCues(read: ReadTable): ActorCues {
-  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set(), act: new Set(), holding: new Set(), agency: new Set(), verb: new Set(), region: new Set() };
+  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set(), raising: new Set(), act: new Set(), holding: new Set(), agency: new Set(), verb: new Set(), region: new Set() };
   for (const { cols, where } of rows(read, 'actor-cues.tsv', 2)) {
     const set = cues[cols[1] as keyof ActorCues];
-    if (!set) throw new Error(`${where}: unknown kind "${cols[1]}" (locative, time, ownership, expletive, act, holding, agency, verb or region)`);
+    if (!set) throw new Error(`${where}: unknown kind "${cols[1]}" (locative, time, ownership, expletive, raising, act, holding, agency, verb or region)`);
     set.add(cols[0].toLowerCase());
   }
   return cues;
