@@ -310,3 +310,7 @@ test('an indefinite description after a named object says what it is ("launched 
   assert.deepEqual(eventsOf('The alliance launched Iron Gate, an operation to guard the coast.', { 'The alliance': 'IGO' }), ['MOBILIZE IGO->']);
   assert.deepEqual(eventsOf('The alliance launched Iron Gate, the new website.', { 'The alliance': 'IGO' }), []);
 });
+
+test('putting a satellite into orbit is a launch; what a commissive vows to do is the act', () => {
+  assert.deepEqual(eventsOf('Iran vowed to put two satellites into orbit.', { Iran: 'IRN' }), ['MOBILIZE IRN->']);
+});
