@@ -263,3 +263,10 @@ test('a subject with an adverb before its verb is still the subject "it" refers 
   const { actors, text } = actorsOf('Chad also signed a deal with Mali on Monday, and it has not sent troops since May.');
   assert.deepEqual(surfaces(find(actors, 'TCD')!, text), ['Chad', 'it']);
 });
+
+test('officials in a capital are its government; troops in a country are not its own', () => {
+  const officials = actorsOf('Officials in Nairobi said the talks would resume.');
+  assert.deepEqual(officials.actors.map(tuple), ['KEN/GOV']);
+  const troops = actorsOf('Kenyan troops in Somalia said the talks would resume.');
+  assert.deepEqual(troops.actors.map(tuple), ['KEN/MIL', 'SOM/']);
+});

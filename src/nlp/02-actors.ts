@@ -403,7 +403,8 @@ class ActorFinder {
     if (!sector || !this.isHead(m.end, limit, i)) return m.end;
     // "the army of Sudan" (one mention); "demonstrators in Baghdad", "civilians in Ukraine": people of a place, which stays a place
     const of = this.ofCountry(m.end, limit);
-    const place = of || STATE_ORGANS.has(sector) ? null : this.inCountry(m.end, limit);
+    // a state's organs in a country are often another's ("troops in Ukraine"), but officials in a capital are its government's ("officials in Seoul")
+    const place = of ? null : STATE_ORGANS.has(sector) ? (sector === 'GOV' ? this.inCountry(m.end, limit, 'capital') : null) : this.inCountry(m.end, limit);
     if (of || place) {
       const end = of ? of.end : m.end;
       this.mention(this.agentSpec(sector, (of ?? place)!.mod, i, m.end), i, end);
@@ -482,11 +483,11 @@ class ActorFinder {
   }
 
   /** "in Baghdad", "in Ukraine": the state where people are. */
-  private inCountry(j: number, limit: number): { mod: Modifier } | null {
+  private inCountry(j: number, limit: number, only?: 'capital'): { mod: Modifier } | null {
     if (j + 1 >= limit || this.norms[j] !== 'in') return null;
     const m = this.matchAt(j + 1, limit);
     const c = this.countrySense(m);
-    if (!m || !c || (c.form !== 'name' && c.form !== 'capital') || this.senseOf(m, 'org')) return null;
+    if (!m || !c || (c.form !== 'name' && c.form !== 'capital') || (only && c.form !== only) || this.senseOf(m, 'org')) return null;
     return { mod: { code: c.code, spec: this.stateSpec(c.code) } };
   }
 
