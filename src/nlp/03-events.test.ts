@@ -7,6 +7,7 @@ import { analyseText } from './01-text.js';
 import { findEvents } from './03-events.js';
 import { buildEventModel } from './model/events.js';
 import { readTableFrom, MODEL_DIR } from './model/load.js';
+import { detailModel } from './details/test-model.js';
 import type { ActorEntity, Mention, PipelineState } from './types.js';
 
 const lm = { nlp: winkNLP(winkModel) };
@@ -41,11 +42,11 @@ function stateWith(text: string, actors: Record<string, string>): PipelineState 
   return { ...analysed, actors: entities, mentions, events: [] };
 }
 
-/** The events of a text as "TYPE SRC+SRC->TGT" strings, coded by the actors' codes. */
-function eventsOf(text: string, actors: Record<string, string>): string[] {
+/** The events of a text as "TYPE SRC+SRC->TGT" strings, coded by the actors' codes; `withPlaces` passes the gazetteer. */
+function eventsOf(text: string, actors: Record<string, string>, withPlaces = false): string[] {
   const state = stateWith(text, actors);
   const code = (id: string) => state.actors.find((a) => a.id === id)!.code;
-  return findEvents(state, model).map((e) => `${e.type} ${e.source.map(code).join('+')}->${e.target.map(code).join('+')}`);
+  return findEvents(state, model, withPlaces ? detailModel().places : undefined).map((e) => `${e.type} ${e.source.map(code).join('+')}->${e.target.map(code).join('+')}`);
 }
 
 test('an active verb takes its subject as source and a "to" phrase as target; troops sent to a state are AID', () => {
@@ -253,4 +254,15 @@ test('"further" makes an event noun another act of the kind told before, by the 
 test('sharing military technology is aid; sharing intelligence is cooperation', () => {
   assert.deepEqual(eventsOf('Moscow could share missile technology with Tehran.', { Moscow: 'RUS', Tehran: 'IRN' }), ['AID RUS->IRN']);
   assert.deepEqual(eventsOf('Seoul will share intelligence with Tokyo.', { Seoul: 'KOR', Tokyo: 'JPN' }), ['COOPERATE KOR->JPN']);
+});
+
+test('a place in a target slot names the state it lies in, unless the source is at home, with an ally, or not alone', () => {
+  assert.deepEqual(eventsOf('Iran said Israel struck an air base near Isfahan.', { Iran: 'IRN', Israel: 'ISR' }, true), ['ASSAULT ISR->IRN']);
+  assert.deepEqual(eventsOf('North Korea hosted a parade. Lavrov visited Pyongyang on Friday.', { 'North Korea': 'PRK', Lavrov: 'RUS' }, true).slice(-1), ['CONSULT RUS->PRK']);
+  assert.deepEqual(eventsOf('Ukraine struck a depot near Kharkiv.', { Ukraine: 'UKR' }, true), ['ASSAULT UKR->']);
+  assert.deepEqual(eventsOf('Iran said Israel struck an air base near Isfahan.', { Iran: 'IRN', Israel: 'ISR' }), ['ASSAULT ISR->']);
+  const allies = 'Pyongyang sent troops to fight for Russia. North Korean troops attacked positions in Kursk.';
+  assert.deepEqual(eventsOf(allies, { Pyongyang: 'PRK', Russia: 'RUS', 'North Korean troops': 'PRK' }, true).filter((e) => e.startsWith('ASSAULT')).slice(-1), ['ASSAULT PRK->']);
+  const mutual = eventsOf('China stayed silent. Kim and Putin held talks in Beijing.', { China: 'CHN', Kim: 'PRK', Putin: 'RUS' }, true);
+  assert.deepEqual(mutual.filter((e) => e.startsWith('CONSULT')), ['CONSULT PRK->RUS', 'CONSULT RUS->PRK']);
 });

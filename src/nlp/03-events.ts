@@ -2,6 +2,8 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
+import type { Gazetteer } from './details/place.js';
+import { placeTarget } from './events/place-target.js';
 import { analyseClause, chunkAtToken, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
@@ -66,7 +68,8 @@ function familyOf(row: TriggerRow): string {
   return row.type;
 }
 
-export function findEvents(state: PipelineState, model: EventModel): EventDraft[] {
+/** `places`, the gazetteer, lets a place in an event's object name the state acted on ("struck a base near Tehran"). */
+export function findEvents(state: PipelineState, model: EventModel, places?: Gazetteer): EventDraft[] {
   const { tokens, mentions } = state;
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   mentions.forEach((m, k) => {
@@ -88,7 +91,7 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
     // a sentence without a single trigger word (about one in five) yields no event: it needs no clause analysis
     if (!hasCandidateTrigger(tokens, s.firstToken, s.endToken, mentionAt, model)) continue;
     const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
-    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history };
+    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, text: state.text, places };
     const hits = findHits(ctx);
     for (const h of hits) scopeOf(ctx, h);
     for (const h of hits) {
@@ -153,6 +156,8 @@ interface SentenceContext {
   mentions: Mention[];
   mentionAt: Int32Array;
   history: Antecedent[];
+  text: string;
+  places?: Gazetteer;
 }
 
 const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
@@ -417,6 +422,25 @@ function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, p
   return null;
 }
 
+/**
+ * When no actor fills a target slot, a place in it may: "visited Pyongyang", "hit a radar site near Tehran". Only for
+ * one source state (talks of two leaders "in Beijing" are not with China), and no force against the source's allies.
+ */
+function targetByPlace(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], source: number[]): { mentions: number[]; how: string } | null {
+  const codes = new Set(source.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code ?? '---'));
+  if (!ctx.places || codes.size !== 1 || codes.has('---')) return null;
+  const chunks = [...(row.targetObj && obj ? obj : []), ...pps.filter((pp) => row.targetPreps.has(pp.prep)).flatMap((pp) => pp.chunks)];
+  const own = [...codes][0];
+  const found = placeTarget({ clause: ctx.clause, text: ctx.text, places: ctx.places, actors: ctx.actors, mentions: ctx.mentions, chunks, sourceCodes: codes, allied: (code) => familyOf(row) === 'force' && sidesWith(ctx, own, code) });
+  return found === null ? null : { mentions: [found], how: `the state of a place it names` };
+}
+
+/** Whether the story so far has one state on the other's side: fighting for it, or sending it aid, troops or support. */
+function sidesWith(ctx: SentenceContext, own: string, other: string): boolean {
+  return ctx.history.some((a) => codesOf(ctx, a.source) === own
+    && ((a.ally.length && codesOf(ctx, a.ally) === other) || ((a.row.type === 'AID' || a.row.type === 'SUPPORT' || a.row.type === 'COOPERATE') && codesOf(ctx, a.target) === other)));
+}
+
 function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
   return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : obligationFrame(ctx, h);
 }
@@ -555,7 +579,8 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const found = patient.length && (giver || row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: giver ? 'subject, who receives' : 'subject of the passive' }
       : targetFor(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, purposeTargets, source)
-        ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+        ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null)
+        ?? targetByPlace(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, source);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
     if (passive) why.push(patient.length || !source.length ? 'passive: source from the "by" phrase, target from the subject' : 'passive: the subject is what was moved, and its owner the source');
@@ -650,7 +675,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
     const reported = row.embeds === 'absorb' || row.embeds === 'cite' ? clauseSubjectAfter(ctx, h, row) : [];
     const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' }
-      : targetFor(ctx, row, null, [...complement, ...lightPps], h.purpose ? beneficiaries(ctx, h.purpose) : [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+      : targetFor(ctx, row, null, [...complement, ...lightPps], h.purpose ? beneficiaries(ctx, h.purpose) : [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null)
+        ?? targetByPlace(ctx, row, null, [...complement, ...lightPps], source);
     if (found) target = found.mentions.filter((m) => !source.includes(m));
     else if (possessed.length) target = possessed;
     else if (row.targetObj || row.targetPreps.size) {

@@ -54,7 +54,7 @@ export function extract(input: DocumentInput, model: Model, options: ExtractOpti
   const analysed = analyseText(text, referenceDate, model.lm);
   const { actors, mentions } = findActors(analysed, model.actors);
   const state: PipelineState = { ...analysed, actors, mentions, events: [] };
-  state.events = findEvents(state, model.events);
+  state.events = findEvents(state, model.events, model.details.places);
   assignStatus(state, model.status);
   addDetails(state, model.details);
   mergeEvents(state);

@@ -74,6 +74,12 @@ export function findPlaces(text: string, tokens: Token[], firstToken: number, en
   return out;
 }
 
+/** The state a gazetteer place starting at token i lies in ("Tehran": IRN), with the token after its name; null when there is none or it is no state's. */
+export function placeStateAt(text: string, tokens: Token[], i: number, endToken: number, gazetteer: Gazetteer): { code: string; endToken: number } | null {
+  const found = lookUp(text, tokens, i, endToken, gazetteer);
+  return found?.place.code ? { code: found.place.code, endToken: found.endToken } : null;
+}
+
 function lookUp(text: string, tokens: Token[], i: number, endToken: number, gazetteer: Gazetteer): { place: Omit<PlaceMention, 'text' | 'span' | 'firstToken' | 'endToken'>; endToken: number } | null {
   const t = tokens[i];
   const list = gazetteer.byFirstWord.get(t.lower) ?? gazetteer.byFirstWord.get(firstWord(t.lower));
