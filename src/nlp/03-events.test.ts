@@ -266,3 +266,9 @@ test('a place in a target slot names the state it lies in, unless the source is 
   const mutual = eventsOf('China stayed silent. Kim and Putin held talks in Beijing.', { China: 'CHN', Kim: 'PRK', Putin: 'RUS' }, true);
   assert.deepEqual(mutual.filter((e) => e.startsWith('CONSULT')), ['CONSULT PRK->RUS', 'CONSULT RUS->PRK']);
 });
+
+test('an envoy recalled "to" a state, a ban on imports of its goods and the body that people convened belong to are targets', () => {
+  assert.deepEqual(eventsOf('Tehran recalled the ambassador to Japan.', { Tehran: 'IRN', Japan: 'JPN' }), ['SANCTION IRN->JPN']);
+  assert.deepEqual(eventsOf('The EU agreed to ban imports of Russian steel.', { EU: 'IGO', Russian: 'RUS' }), ['SANCTION IGO->RUS']);
+  assert.deepEqual(eventsOf('The chancellor convened ministers of the European Union.', { chancellor: 'DEU', ministers: 'DEU', 'European Union': 'IGO' }), ['CONSULT DEU->IGO']);
+});

@@ -408,14 +408,29 @@ function prepositionalChunks(ctx: SentenceContext, from: number, to: number): { 
 /** A transfer moves troops, arms, aid or workers, which are no recipient ("sent troops" has none), unless its verb acts on its object ("trained the troops"). */
 const movesTheme = (ctx: SentenceContext, row: TriggerRow): boolean => familyOf(row) === 'transfer' && !ctx.model.classes.get(row.words[0])?.has('recipient-object');
 
+/**
+ * "convened leaders of the Group of Seven", "met officials of the agency": a bare noun of people, which only the
+ * context gave a country, stands for the body its "of" phrase names.
+ */
+function bodyOfMembers(ctx: SentenceContext, chunks: Chunk[], found: number[], source: number[]): number[] {
+  const c = ctx.clause;
+  if (found.length !== 1 || chunks.length !== 1) return found;
+  const m = ctx.mentions[found[0]];
+  if (m.anaphor || m.firstToken < chunks[0].start || m.endToken > chunks[0].end) return found;
+  for (let i = m.firstToken; i < m.endToken; i++) if (c.tokens[i].text[0] !== c.tokens[i].lower[0]) return found;
+  const next = chunkAtToken(c, chunks[0].end + 1);
+  if (!next || next.start !== chunks[0].end + 1 || next.prep !== 'of') return found;
+  return actorsOfChunk(ctx, next, next.end, source)?.mentions ?? found;
+}
+
 function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[], source: number[]): { mentions: number[]; how: string } | null {
   if (row.targetObj && obj) {
-    const ms = actorsNamedBy(ctx, obj, movesTheme(ctx, row), source);
+    const ms = bodyOfMembers(ctx, obj, actorsNamedBy(ctx, obj, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: 'object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
-    const ms = actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source);
+    const ms = bodyOfMembers(ctx, pp.chunks, actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
   }
   if (extra.length && (row.targetObj || row.targetPreps.size)) return { mentions: extra, how: 'purpose clause' };
