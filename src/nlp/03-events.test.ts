@@ -272,3 +272,9 @@ test('an envoy recalled "to" a state, a ban on imports of its goods and the body
   assert.deepEqual(eventsOf('The EU agreed to ban imports of Russian steel.', { EU: 'IGO', Russian: 'RUS' }), ['SANCTION IGO->RUS']);
   assert.deepEqual(eventsOf('The chancellor convened ministers of the European Union.', { chancellor: 'DEU', ministers: 'DEU', 'European Union': 'IGO' }), ['CONSULT DEU->IGO']);
 });
+
+test('a verb whose definite object was told before repeats that act: towards its target, or answering its source', () => {
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified the treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->JPN']);
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Japan ratified the treaty again in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT JPN->VNM']);
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified a treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->']);
+});

@@ -101,6 +101,7 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
       if (!f.target.length) answeredActor(ctx, h, f);
       if (!f.target.length) protestedActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
+      if (!f.target.length) partyToActToldBefore(ctx, h, f);
       history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index });
     }
     relateHits(ctx, hits.filter((h) => h.frame));
@@ -858,6 +859,29 @@ function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.row = h.rows.find((r) => r.type === a.row.type && (!r.object || r.object === f.row.object)) ?? f.row;
     f.confidence -= 0.15;
     f.why.push(`no recipient named: continues the ${a.row.type} act of sentence ${a.sentence + 1}, towards its target`);
+    return;
+  }
+}
+
+/**
+ * "Kim ratified the treaty with Russia ... Putin signed the law ratifying the treaty": a verb whose object is a thing
+ * told before ("the treaty") repeats an act of the same word. By the same source it has the same target; by that act's
+ * target it answers its source.
+ */
+function partyToActToldBefore(ctx: SentenceContext, h: Hit, f: Frame): void {
+  const c = ctx.clause;
+  const obj = h.group ? objectOf(c, h.group, h.end - h.token - 1) : null;
+  if (!obj || obj.prep !== null || !ANAPHORIC_DETERMINERS.has(c.tokens[obj.start].lower) || ctx.mentionAt[obj.head] >= 0) return;
+  const lemma = c.tokens[h.token].lemma;
+  const own = codesOf(ctx, f.source);
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+    const a = ctx.history[k];
+    if (a.lemma !== lemma || a.row.type !== f.row.type || !a.target.length) continue;
+    const other = codesOf(ctx, a.source) === own ? a.target : codesOf(ctx, a.target) === own ? a.source : [];
+    if (!other.length) return;
+    f.target = other.filter((m) => !f.source.includes(m));
+    f.confidence -= 0.15;
+    f.why.push(`"${c.tokens.slice(obj.start, obj.end).map((t) => t.text).join(' ')}" was told in sentence ${a.sentence + 1}: the other party to that act`);
     return;
   }
 }
