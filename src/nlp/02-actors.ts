@@ -228,7 +228,7 @@ class ActorFinder {
     const mention = this.mention(own, i, m.end);
     if (country?.form === 'people') this.peopleMentions.add(mention);
     // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who; before an act or a holding it is who acts or owns ("a Russian attack", "German goods")
-    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit) && !this.afterAct(i)) this.markWeak(mention, own.code);
+    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit) && !this.afterAct(i) && !this.territoryActedOn(i, m.end)) this.markWeak(mention, own.code);
     return possessive ? j : m.end;
   }
 
@@ -307,6 +307,14 @@ class ActorFinder {
     if (k >= 1 && AIMED.has(this.norms[k])) k--;
     else if (k < 0 || this.tokens[k].pos !== 'VERB') return false;
     return k >= 0 && (this.model.cues.act.has(this.norms[k]) || this.model.cues.act.has(this.tokens[k].lemma));
+  }
+
+  /** "entered Estonian airspace", "move into Finnish waters": a state's ground, sea or sky that a verb acts on is that state's. */
+  private territoryActedOn(i: number, j: number): boolean {
+    if (!this.model.cues.territory.has(this.norms[j] ?? '')) return false;
+    let k = i - 1;
+    if (k >= 0 && this.tokens[k].pos === 'ADP') k--;
+    return k >= 0 && this.tokens[k].pos === 'VERB';
   }
 
   /** Whether the noun phrase from token j ends in a noun of an act or a holding: "[missile] strikes", "drone attack", "goods". */
