@@ -278,3 +278,9 @@ test('a verb whose definite object was told before repeats that act: towards its
   assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Japan ratified the treaty again in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT JPN->VNM']);
   assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified a treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->']);
 });
+
+test('what a request asks for names the one asked through its complements: "over", "under", and a numbered name\'s "of" phrase', () => {
+  assert.deepEqual(eventsOf('Budapest demanded guarantees over an EU plan.', { Budapest: 'HUN', EU: 'IGO' }), ['REQUEST HUN->IGO']);
+  assert.deepEqual(eventsOf('Vilnius asked for a meeting under Article 4 of the NATO treaty.', { Vilnius: 'LTU', NATO: 'IGO' }), ['REQUEST LTU->IGO']);
+  assert.deepEqual(eventsOf('Vilnius asked for a meeting on Monday.', { Vilnius: 'LTU' }), ['REQUEST LTU->']);
+});

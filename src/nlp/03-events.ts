@@ -340,7 +340,7 @@ function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[], exclude: number[]
   return out;
 }
 
-const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in', 'throughout', 'across']);
+const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in', 'throughout', 'across', 'over', 'under']);
 
 /**
  * Who a phrase names: its own actors, else those of its complement ("calls by Belarus's rulers", "the computers of
