@@ -284,3 +284,8 @@ test('what a request asks for names the one asked through its complements: "over
   assert.deepEqual(eventsOf('Vilnius asked for a meeting under Article 4 of the NATO treaty.', { Vilnius: 'LTU', NATO: 'IGO' }), ['REQUEST LTU->IGO']);
   assert.deepEqual(eventsOf('Vilnius asked for a meeting on Monday.', { Vilnius: 'LTU' }), ['REQUEST LTU->']);
 });
+
+test('a relative clause of a verb\'s object, past an adverb, names whom the act reaches', () => {
+  assert.deepEqual(eventsOf('Pyongyang blew up a bridge that once linked the city to Seoul.', { Pyongyang: 'PRK', Seoul: 'KOR' }), ['ASSAULT PRK->KOR']);
+  assert.deepEqual(eventsOf('Pyongyang blew up a bridge that the city had built.', { Pyongyang: 'PRK' }), ['ASSAULT PRK->']);
+});

@@ -596,6 +596,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       ? { mentions: patient, how: giver ? 'subject, who receives' : 'subject of the passive' }
       : targetFor(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, purposeTargets, source)
         ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null)
+        ?? (row.targetObj && objChunks && !movesTheme(ctx, row) ? objectRelativeClause(ctx, objChunks, source) : null)
         ?? targetByPlace(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, source);
     if (row.targetRequired && !found) continue;
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
@@ -782,9 +783,19 @@ function relativeClauseActor(ctx: SentenceContext, at: number, source: number[])
   const c = ctx.clause;
   const pronoun = c.tokens[at];
   if (at + 1 >= c.end || (pronoun.lower !== 'that' && pronoun.lower !== 'which')) return [];
-  const g = groupAtToken(c, at + 1);
-  if (!g || g.start !== at + 1) return [];
+  // "roads that once linked the two Koreas": an adverb may come before the verb
+  const verb = c.tokens[at + 1].pos === 'ADV' ? at + 2 : at + 1;
+  const g = groupAtToken(c, verb);
+  if (!g || g.start > verb) return [];
   return firstActorIn(ctx, g.end, commaAfter(c, g.end), source)?.mentions ?? [];
+}
+
+/** "damaged a cable that links Finland with Estonia": a verb's object says in a relative clause whom the act reaches. */
+function objectRelativeClause(ctx: SentenceContext, obj: Chunk[], source: number[]): { mentions: number[]; how: string } | null {
+  const own = codesOf(ctx, source);
+  // "drones that crossed into Polish airspace" reach the one who shoots them down, not a target
+  const hit = relativeClauseActor(ctx, complementEnd(ctx.clause, obj[obj.length - 1].end), source).filter((m) => codesOf(ctx, [m]) !== own);
+  return hit.length ? { mentions: hit, how: 'the relative clause that says what its object does' } : null;
 }
 
 /** The first comma or hard stop from token i on, or the end of the sentence: where a clause told inside it ends. */
