@@ -289,3 +289,7 @@ test('a relative clause of a verb\'s object, past an adverb, names whom the act 
   assert.deepEqual(eventsOf('Pyongyang blew up a bridge that once linked the city to Seoul.', { Pyongyang: 'PRK', Seoul: 'KOR' }), ['ASSAULT PRK->KOR']);
   assert.deepEqual(eventsOf('Pyongyang blew up a bridge that the city had built.', { Pyongyang: 'PRK' }), ['ASSAULT PRK->']);
 });
+
+test('a strike "on" a phrase targets who it names', () => {
+  assert.deepEqual(eventsOf('Israel struck on Lebanese territory overnight.', { Israel: 'ISR', Lebanese: 'LBN' }), ['ASSAULT ISR->LBN']);
+});
