@@ -277,6 +277,8 @@ test('a verb whose definite object was told before repeats that act: towards its
   assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified the treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->JPN']);
   assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Japan ratified the treaty again in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT JPN->VNM']);
   assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified a treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->']);
+  // a definite object not told with that act is something else
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified the protocol in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->']);
 });
 
 test('what a request asks for names the one asked through its complements: "over", "under", and a numbered name\'s "of" phrase', () => {
@@ -292,4 +294,10 @@ test('a relative clause of a verb\'s object, past an adverb, names whom the act 
 
 test('a strike "on" a phrase targets who it names', () => {
   assert.deepEqual(eventsOf('Israel struck on Lebanese territory overnight.', { Israel: 'ISR', Lebanese: 'LBN' }), ['ASSAULT ISR->LBN']);
+});
+
+test('a bare "in response" after a forceful act aims it at the author of the act against its source just told', () => {
+  const actors = { Hanoi: 'VNM', Chinese: 'CHN', Beijing: 'CHN' };
+  assert.deepEqual(eventsOf('Hanoi shelled Chinese positions, and Beijing shelled the town in response.', actors), ['ASSAULT VNM->CHN', 'ASSAULT CHN->VNM']);
+  assert.deepEqual(eventsOf('Hanoi shelled Chinese positions, and Beijing shelled the town at dawn.', actors), ['ASSAULT VNM->CHN', 'ASSAULT CHN->']);
 });

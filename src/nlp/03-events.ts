@@ -760,11 +760,14 @@ const codesOf = (ctx: SentenceContext, ms: number[]): string => [...new Set(ms.m
 function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
   if (familyOf(f.row) !== 'force' && f.row.type !== 'THREATEN') return;
   const c = ctx.clause;
-  for (let i = c.first; i + 2 < c.end; i++) {
+  for (let i = c.first; i < c.end; i++) {
     const w = c.tokens[i];
     if (!ctx.model.classes.get(w.lemma)?.has('response')) continue;
     const ch = chunkAtToken(c, i + 2);
-    if (!ch || ch.start !== i + 2 || (ch.prep !== 'to' && ch.prep !== 'for')) continue;
+    if (!ch || ch.start !== i + 2 || (ch.prep !== 'to' && ch.prep !== 'for')) {
+      if (i > h.token && c.tokens[i - 1].lower === 'in' && answerToActJustTold(ctx, h, f, i)) return;
+      continue;
+    }
     const answered = actorsOfChunk(ctx, ch, ch.end, f.source);
     if (!answered) continue;
     f.target = answered.mentions;
@@ -772,6 +775,29 @@ function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.why.push(`target: the one whose act it answers ("${c.tokens.slice(i, ch.end).map((t) => t.text).join(' ')}")`);
     return;
   }
+}
+
+/** How many sentences back a bare "in response" looks for the act it answers. */
+const RESPONSE_REACH = 1;
+
+/**
+ * "the North blew up the roads ..., and South Korean troops fired warning shots in response": a bare "in response"
+ * after the trigger, in its clause, answers the latest act against the source just told, and is aimed at its author.
+ */
+function answerToActJustTold(ctx: SentenceContext, h: Hit, f: Frame, at: number): boolean {
+  const c = ctx.clause;
+  for (let i = h.end; i < at; i++) if (c.tokens[i].text === ',' || HARD_STOPS.has(c.tokens[i].text)) return false;
+  const own = codesOf(ctx, f.source);
+  const sentence = c.tokens[h.token].sentence;
+  for (let k = ctx.history.length - 1; k >= 0 && sentence - ctx.history[k].sentence <= RESPONSE_REACH; k--) {
+    const a = ctx.history[k];
+    if (!a.target.length || codesOf(ctx, a.source) === own || !a.target.some((m) => codesOf(ctx, [m]) === own)) continue;
+    f.target = a.source;
+    f.confidence -= 0.15;
+    f.why.push(`target: "${c.tokens[at].text}" answers the ${a.row.type} act against it of sentence ${a.sentence + 1}, by ${describe(ctx, a.source)}`);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -887,7 +913,7 @@ function partyToActToldBefore(ctx: SentenceContext, h: Hit, f: Frame): void {
   const own = codesOf(ctx, f.source);
   for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
     const a = ctx.history[k];
-    if (a.lemma !== lemma || a.row.type !== f.row.type || !a.target.length) continue;
+    if (a.lemma !== lemma || a.row.type !== f.row.type || !a.target.length || !nounIn(c.tokens, c.tokens[obj.head].lemma, a.sentence, obj.start)) continue;
     const other = codesOf(ctx, a.source) === own ? a.target : codesOf(ctx, a.target) === own ? a.source : [];
     if (!other.length) return;
     f.target = other.filter((m) => !f.source.includes(m));
@@ -895,6 +921,12 @@ function partyToActToldBefore(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.why.push(`"${c.tokens.slice(obj.start, obj.end).map((t) => t.text).join(' ')}" was told in sentence ${a.sentence + 1}: the other party to that act`);
     return;
   }
+}
+
+/** Whether sentence `sentence`, before token `before`, has a word of lemma `lemma` ("the treaty" told in it). */
+function nounIn(tokens: Token[], lemma: string, sentence: number, before: number): boolean {
+  for (let k = before - 1; k >= 0 && tokens[k].sentence >= sentence; k--) if (tokens[k].sentence === sentence && tokens[k].lemma === lemma) return true;
+  return false;
 }
 
 /**
