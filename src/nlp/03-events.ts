@@ -99,6 +99,7 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
       const f = h.frame;
       if (!f?.source.length) continue;
       if (!f.target.length) answeredActor(ctx, h, f);
+      if (!f.target.length) provokingActor(ctx, h, f);
       if (!f.target.length) protestedActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
       if (!f.target.length) partyToActToldBefore(ctx, h, f);
@@ -773,6 +774,33 @@ function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.target = answered.mentions;
     f.confidence -= 0.1;
     f.why.push(`target: the one whose act it answers ("${c.tokens.slice(i, ch.end).map((t) => t.text).join(' ')}")`);
+    return;
+  }
+}
+
+/** How far after a forceful act its condition may begin ("would strike back strongly if ..."). */
+const CONDITION_REACH = 6;
+
+/**
+ * "would strike back strongly if the North staged a provocation": a forceful act conditioned on someone else's act
+ * is aimed at that someone, the subject of its "if" or "unless" clause.
+ */
+function provokingActor(ctx: SentenceContext, h: Hit, f: Frame): void {
+  if (familyOf(f.row) !== 'force') return;
+  const c = ctx.clause;
+  const own = codesOf(ctx, f.source);
+  for (let i = h.end; i < c.end && i <= h.end + CONDITION_REACH; i++) {
+    if (HARD_STOPS.has(c.tokens[i].text)) return;
+    const word = c.tokens[i].lower;
+    if (word !== 'if' && word !== 'unless') continue;
+    // wink reads "unless" as a preposition: the chunk after it then carries it as its preposition
+    const ch = chunkAtToken(c, i + 1);
+    if (!ch || ch.start !== i + 1 || (ch.prep !== null && ch.prep !== word)) return;
+    const who = actorsNamedBy(ctx, [ch], false, f.source).filter((m) => codesOf(ctx, [m]) !== own);
+    if (!who.length) return;
+    f.target = who;
+    f.confidence -= 0.15;
+    f.why.push(`target: the one whose act would set it off ("${word} ${describe(ctx, who)}")`);
     return;
   }
 }
