@@ -307,3 +307,7 @@ test('a forceful act on condition of someone else\'s act is aimed at that someon
   assert.deepEqual(eventsOf('Manila would strike back hard if ordered to.', { Manila: 'PHL' }), ['ASSAULT PHL->']);
   assert.deepEqual(eventsOf('Manila would retaliate if Beijing blocked the shoal.', { Manila: 'PHL', Beijing: 'CHN' }).slice(0, 1), ['ASSAULT PHL->CHN']);
 });
+
+test('the passive subject of an escort is its target, not what it moves', () => {
+  assert.deepEqual(eventsOf('The Russian jets were escorted away by Italian fighters.', { 'Russian jets': 'RUS', 'Italian fighters': 'ITA' }), ['MOBILIZE ITA->RUS']);
+});

@@ -586,7 +586,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       patient = subjectActors;
       if (!source.length) continue;
     } else if (!passive) { source = subjectActors; patient = []; }
-    else if ((subjectIsTheme && familyOf(row) === 'transfer') || row.object === 'front') {
+    else if ((subjectIsTheme && movesTheme(ctx, row)) || row.object === 'front') {
       // "soldiers were sent to Russia", "they will be sent to the front": the subject is what was moved, and whoever
       // owns it sent it
       source = agentActors.length ? agentActors : subjectActors;
