@@ -3,7 +3,7 @@ import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
 import type { Gazetteer } from './details/place.js';
-import { placeTarget } from './events/place-target.js';
+import { placeTarget, stateMentionFor } from './events/place-target.js';
 import { analyseClause, chunkAtToken, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
@@ -447,9 +447,11 @@ function targetByPlace(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | nul
   const codes = new Set(source.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code ?? '---'));
   if (!ctx.places || codes.size !== 1 || codes.has('---')) return null;
   const chunks = [...(row.targetObj && obj ? obj : []), ...pps.filter((pp) => row.targetPreps.has(pp.prep)).flatMap((pp) => pp.chunks)];
-  const own = [...codes][0];
-  const found = placeTarget({ clause: ctx.clause, text: ctx.text, places: ctx.places, actors: ctx.actors, mentions: ctx.mentions, chunks, sourceCodes: codes, allied: (code) => familyOf(row) === 'force' && sidesWith(ctx, own, code) });
-  return found === null ? null : { mentions: [found], how: `the state of a place it names` };
+  const place = placeTarget({ clause: ctx.clause, text: ctx.text, places: ctx.places, chunks });
+  // a place at home is where the source acts, and one among its allies no target of its force
+  if (!place || codes.has(place.code) || (familyOf(row) === 'force' && sidesWith(ctx, [...codes][0], place.code))) return null;
+  const found = stateMentionFor(place.code, ctx.actors.values(), ctx.mentions);
+  return found === null ? null : { mentions: [found], how: 'the state of a place it names' };
 }
 
 /** Whether the story so far has one state on the other's side: fighting for it, or sending it aid, troops or support. */

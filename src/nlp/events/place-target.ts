@@ -13,28 +13,24 @@ export interface PlaceTargetInput {
   clause: Clause;
   text: string;
   places: Gazetteer;
-  actors: Map<string, ActorEntity>;
-  mentions: Mention[];
   /** the chunks of the slot where the target would be named: the object, or a target preposition's phrase */
   chunks: Chunk[];
-  /** codes of the source: a place of the source's own state is where it acts, not whom it acts on */
-  sourceCodes: Set<string>;
-  /** states on the source's side ("fought for Russia" ... "attacked positions in Kursk" is no attack on Russia) */
-  allied: (code: string) => boolean;
 }
 
+/** A place that names a state: its code and tokens. */
+export interface StatePlace { code: string; firstToken: number; endToken: number }
+
 /**
- * The mention of the state that the first known place in a target slot lies in, when the article names that state
- * as an actor: "visited Pyongyang" visits North Korea, "struck a depot outside Kharkiv" strikes Ukraine. The first
- * place decides: a place at home or among allies gives no target at all.
+ * The first place of a known state in a target slot, or its complements: "visited Pyongyang", "struck a depot outside
+ * Kharkiv". The first place decides: whether it gives a target is the caller's to say.
  */
-export function placeTarget(input: PlaceTargetInput): number | null {
+export function placeTarget(input: PlaceTargetInput): StatePlace | null {
   const { clause: c } = input;
   for (const first of input.chunks) {
     let cur: Chunk | null = first;
     for (let depth = 0; cur && depth <= DEPTH; depth++) {
-      const code = firstPlaceIn(input, cur);
-      if (code) return stateOf(input, code);
+      const found = firstPlaceIn(input, cur);
+      if (found) return found;
       const next = chunkAtToken(c, cur.end + 1);
       cur = next && next.start === cur.end + 1 && next.prep && WHERE.has(next.prep) ? next : null;
     }
@@ -42,27 +38,26 @@ export function placeTarget(input: PlaceTargetInput): number | null {
   return null;
 }
 
-function firstPlaceIn(input: PlaceTargetInput, ch: Chunk): string | null {
+function firstPlaceIn(input: PlaceTargetInput, ch: Chunk): StatePlace | null {
   const { tokens } = input.clause;
   for (let i = ch.start; i < ch.end; i++) {
     // names are capitalised: "us" is no United States
     if (tokens[i].text[0] === tokens[i].lower[0]) continue;
     const found = placeStateAt(input.text, tokens, i, ch.end, input.places);
-    if (found) return found.code;
+    if (found) return { code: found.code, firstToken: i, endToken: found.endToken };
   }
   return null;
 }
 
 /**
- * The first mention of the state coded `code`, unless the source is that state or on its side; without the state
- * itself, its government stands for it ("North Korean leader Kim" for a visit to Pyongyang).
+ * The mention that stands for the state a place lies in: the first of that state, else of its government ("North
+ * Korean leader Kim" for a visit to Pyongyang); null when the article names neither.
  */
-function stateOf(input: PlaceTargetInput, code: string): number | null {
-  if (input.sourceCodes.has(code) || input.allied(code)) return null;
+export function stateMentionFor(code: string, actors: Iterable<ActorEntity>, mentions: Mention[]): number | null {
   const rank = (e: ActorEntity) => (e.code !== code ? 0 : e.kind === 'state' ? 3 : e.sector !== 'GOV' ? 0 : e.kind === 'person' ? 1 : 2);
   let best: ActorEntity | undefined;
-  for (const e of input.actors.values()) if (rank(e) > (best ? rank(best) : 0)) best = e;
+  for (const e of actors) if (rank(e) > (best ? rank(best) : 0)) best = e;
   if (!best) return null;
-  const k = input.mentions.findIndex((m) => m.actor === best!.id);
+  const k = mentions.findIndex((m) => m.actor === best!.id);
   return k >= 0 ? k : null;
 }
