@@ -260,6 +260,8 @@ test('a place in a target slot names the state it lies in, unless the source is 
   assert.deepEqual(eventsOf('Iran said Israel struck an air base near Isfahan.', { Iran: 'IRN', Israel: 'ISR' }, true), ['ASSAULT ISR->IRN']);
   assert.deepEqual(eventsOf('North Korea hosted a parade. Lavrov visited Pyongyang on Friday.', { 'North Korea': 'PRK', Lavrov: 'RUS' }, true).slice(-1), ['CONSULT RUS->PRK']);
   assert.deepEqual(eventsOf('Ukraine struck a depot near Kharkiv.', { Ukraine: 'UKR' }, true), ['ASSAULT UKR->']);
+  // a state the text names only by a place gets an actor of its own
+  assert.deepEqual(eventsOf('The Iraqi president arrived in Amman on Wednesday.', { 'Iraqi president': 'IRQ' }, true), ['CONSULT IRQ->JOR']);
   assert.deepEqual(eventsOf('Iran said Israel struck an air base near Isfahan.', { Iran: 'IRN', Israel: 'ISR' }), ['ASSAULT ISR->']);
   const allies = 'Pyongyang sent troops to fight for Russia. North Korean troops attacked positions in Kursk.';
   assert.deepEqual(eventsOf(allies, { Pyongyang: 'PRK', Russia: 'RUS', 'North Korean troops': 'PRK' }, true).filter((e) => e.startsWith('ASSAULT')).slice(-1), ['ASSAULT PRK->']);

@@ -3,7 +3,7 @@ import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
 import type { Gazetteer } from './details/place.js';
-import { placeTarget, stateMentionFor } from './events/place-target.js';
+import { placeTarget, stateMentionFor, type StatePlace } from './events/place-target.js';
 import { analyseClause, chunkAtToken, isBaseForm, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
@@ -70,7 +70,9 @@ function familyOf(row: TriggerRow): string {
 
 /** `places`, the gazetteer, lets a place in an event's object name the state acted on ("struck a base near Tehran"). */
 export function findEvents(state: PipelineState, model: EventModel, places?: Gazetteer): EventDraft[] {
-  const { tokens, mentions } = state;
+  const { tokens } = state;
+  // a copy: the states that places stand for ("arrived in Amman") get mentions here, for the events alone
+  const mentions = [...state.mentions];
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   mentions.forEach((m, k) => {
     for (let i = m.firstToken; i < m.endToken && i < tokens.length; i++) {
@@ -91,7 +93,7 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
     // a sentence without a single trigger word (about one in five) yields no event: it needs no clause analysis
     if (!hasCandidateTrigger(tokens, s.firstToken, s.endToken, mentionAt, model)) continue;
     const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
-    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, text: state.text, places };
+    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, text: state.text, places, newActors: state.actors };
     const hits = findHits(ctx);
     for (const h of hits) scopeOf(ctx, h);
     for (const h of hits) {
@@ -160,6 +162,8 @@ interface SentenceContext {
   history: Antecedent[];
   text: string;
   places?: Gazetteer;
+  /** the document's actors, to which the states that places stand for are added */
+  newActors: ActorEntity[];
 }
 
 const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
@@ -450,8 +454,22 @@ function targetByPlace(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | nul
   const place = placeTarget({ clause: ctx.clause, text: ctx.text, places: ctx.places, chunks });
   // a place at home is where the source acts, and one among its allies no target of its force
   if (!place || codes.has(place.code) || (familyOf(row) === 'force' && sidesWith(ctx, [...codes][0], place.code))) return null;
-  const found = stateMentionFor(place.code, ctx.actors.values(), ctx.mentions);
-  return found === null ? null : { mentions: [found], how: 'the state of a place it names' };
+  const found = stateMentionFor(place.code, ctx.actors.values(), ctx.mentions) ?? placeAsState(ctx, place);
+  return { mentions: [found], how: 'the state of a place it names' };
+}
+
+/** A state the article names only by a place ("Saddam Hussein arrived in Amman"): the place stands for it, as "Moscow" does. */
+function placeAsState(ctx: SentenceContext, place: StatePlace): number {
+  const { tokens } = ctx.clause;
+  const first = tokens[place.firstToken], last = tokens[place.endToken - 1];
+  const mention: Mention = { actor: `a${ctx.newActors.length + 1}`, start: first.start, end: last.end, firstToken: place.firstToken, endToken: place.endToken, sentence: first.sentence };
+  const entity: ActorEntity = { id: mention.actor, text: ctx.text.slice(mention.start, mention.end), kind: 'state', code: place.code, mentions: [mention] };
+  const name = ctx.places?.countryNames.get(place.code);
+  if (name) entity.name = name;
+  ctx.newActors.push(entity);
+  ctx.actors.set(entity.id, entity);
+  ctx.mentions.push(mention);
+  return ctx.mentions.length - 1;
 }
 
 /** Whether the story so far has one state on the other's side: fighting for it, or sending it aid, troops or support. */
