@@ -160,12 +160,6 @@ test('a state adjective before an act or a holding names an actor; before a plac
   assert.ok(!find(actors, 'ESP', undefined), 'Spanish cities is a place');
 });
 
-test('a state adjective before its airspace or waters names the state when a verb acts on them, not as a mere place', () => {
-  assert.ok(find(actorsOf('Two bombers entered Norwegian airspace on Monday.').actors, 'NOR', undefined), 'entered Norwegian airspace');
-  assert.ok(find(actorsOf('The frigate sailed into Danish waters.').actors, 'DNK', undefined), 'sailed into Danish waters');
-  assert.ok(!find(actorsOf('Norwegian airspace was quiet on Monday.').actors, 'NOR', undefined), 'no verb acts on it');
-});
-
 test('"<State>-led", "-occupied" and "<agent>-held" make the state or the agent the actor', () => {
   const { actors } = actorsOf('The Kenyan-led mission arrived. Government troops shelled Chadian rebel-held towns.');
   assert.ok(find(actors, 'KEN', undefined), 'Kenyan-led');

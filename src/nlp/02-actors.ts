@@ -62,7 +62,7 @@ const PAIR_REACH = 40;
 /** A code that names a state (not IGO, NGO or unknown). */
 const isStateCode = (code: string): boolean => code !== 'IGO' && code !== 'NGO' && code !== '---';
 
-export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[] } {
+export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[]; dormant: ActorEntity[] } {
   return new ActorFinder(doc, model).run();
 }
 
@@ -93,7 +93,7 @@ class ActorFinder {
     this.norms = doc.tokens.map((t) => normalisePhrase(t.lower));
   }
 
-  run(): { actors: ActorEntity[]; mentions: Mention[] } {
+  run(): { actors: ActorEntity[]; mentions: Mention[]; dormant: ActorEntity[] } {
     for (const s of this.doc.sentences) {
       let i = s.firstToken;
       while (i < s.endToken) i = this.parseAt(i, s.endToken);
@@ -108,7 +108,10 @@ class ActorFinder {
     });
     const keptSet = new Set(kept);
     const mentions = this.mentions.filter((m) => keptSet.has(this.entityOfMention.get(m)!)).sort((a, b) => a.start - b.start || a.end - b.end);
-    return { actors: kept, mentions };
+    // stage 3 wakes one when an event acts on what it modifies ("entered Estonian airspace")
+    const dormant = this.entities.filter((e) => !keptSet.has(e));
+    for (const e of dormant) e.mentions.sort((a, b) => a.start - b.start);
+    return { actors: kept, mentions, dormant };
   }
 
   private readonly entityOfMention = new Map<Mention, ActorEntity>();
@@ -228,7 +231,7 @@ class ActorFinder {
     const mention = this.mention(own, i, m.end);
     if (country?.form === 'people') this.peopleMentions.add(mention);
     // an adjective before a thing ("Russian soil", "Ukrainian cities") says where, not who; before an act or a holding it is who acts or owns ("a Russian attack", "German goods")
-    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit) && !this.afterAct(i) && !this.territoryActedOn(i, m.end)) this.markWeak(mention, own.code);
+    if (country?.form === 'adjective' && !this.headIsActOrHolding(m.end, limit) && !this.afterAct(i)) this.markWeak(mention, own.code);
     return possessive ? j : m.end;
   }
 
@@ -307,14 +310,6 @@ class ActorFinder {
     if (k >= 1 && AIMED.has(this.norms[k])) k--;
     else if (k < 0 || this.tokens[k].pos !== 'VERB') return false;
     return k >= 0 && (this.model.cues.act.has(this.norms[k]) || this.model.cues.act.has(this.tokens[k].lemma));
-  }
-
-  /** "entered Estonian airspace", "move into Finnish waters": a state's ground, sea or sky that a verb acts on is that state's. */
-  private territoryActedOn(i: number, j: number): boolean {
-    if (!this.model.cues.territory.has(this.norms[j] ?? '')) return false;
-    let k = i - 1;
-    if (k >= 0 && this.tokens[k].pos === 'ADP') k--;
-    return k >= 0 && this.tokens[k].pos === 'VERB';
   }
 
   /** Whether the noun phrase from token j ends in a noun of an act or a holding: "[missile] strikes", "drone attack", "goods". */

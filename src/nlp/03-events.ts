@@ -87,13 +87,14 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
     takesNounAfterTo: (t: Token) => (model.lightVerbs.get(t.lower) ?? model.lightVerbs.get(t.lemma))?.some((p) => p.length === 1 && p[0] === 'to') ?? false,
   };
   const history: Antecedent[] = [];
+  const dormant = state.dormant ?? [];
   const actors = new Map(state.actors.map((a) => [a.id, a]));
   const events: EventDraft[] = [];
   for (const s of state.sentences) {
     // a sentence without a single trigger word (about one in five) yields no event: it needs no clause analysis
     if (!hasCandidateTrigger(tokens, s.firstToken, s.endToken, mentionAt, model)) continue;
     const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
-    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, text: state.text, places, newActors: state.actors };
+    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, text: state.text, places, newActors: state.actors, dormant };
     const hits = findHits(ctx);
     for (const h of hits) scopeOf(ctx, h);
     for (const h of hits) {
@@ -164,6 +165,8 @@ interface SentenceContext {
   places?: Gazetteer;
   /** the document's actors, to which the states that places stand for are added */
   newActors: ActorEntity[];
+  /** states named only as modifiers of a place or thing, which an event acting on it wakes */
+  dormant: ActorEntity[];
 }
 
 const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
@@ -429,13 +432,40 @@ function bodyOfMembers(ctx: SentenceContext, chunks: Chunk[], found: number[], s
   return actorsOfChunk(ctx, next, next.end, source)?.mentions ?? found;
 }
 
+/**
+ * "rejected proposed Israeli changes", "evacuated the wounded from the besieged Bosnian town": a state the text names
+ * only as a modifier is what a target slot holding it acts on, and becomes an actor.
+ */
+function wakeDormantIn(ctx: SentenceContext, chunks: Chunk[], source: number[]): number[] {
+  const own = new Set(source.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code));
+  for (const ch of chunks) {
+    for (const e of ctx.dormant) {
+      const m = e.mentions.find((x) => x.firstToken >= ch.start && x.endToken <= ch.end);
+      if (!m || own.has(e.code)) continue;
+      e.id = `a${ctx.newActors.length + 1}`;
+      for (const x of e.mentions) x.actor = e.id;
+      e.text = ctx.text.slice(e.mentions[0].start, e.mentions[0].end);
+      ctx.newActors.push(e);
+      ctx.actors.set(e.id, e);
+      ctx.dormant.splice(ctx.dormant.indexOf(e), 1);
+      ctx.mentions.push(...e.mentions);
+      return [ctx.mentions.indexOf(m)];
+    }
+  }
+  return [];
+}
+
 function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[], source: number[]): { mentions: number[]; how: string } | null {
   if (row.targetObj && obj) {
     const ms = bodyOfMembers(ctx, obj, actorsNamedBy(ctx, obj, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: 'object' };
+    const woken = wakeDormantIn(ctx, obj, source);
+    if (woken.length) return { mentions: woken, how: 'the state that modifies its object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
+    const woken = wakeDormantIn(ctx, pp.chunks, source);
+    if (woken.length) return { mentions: woken, how: `the state that modifies its "${pp.prep}" phrase` };
     const ms = bodyOfMembers(ctx, pp.chunks, actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
   }

@@ -57,8 +57,6 @@ export interface ActorCues {
   verb: Set<string>;
   /** nouns of a state's provinces and regions: a named one as a subject is its government ("Gyeonggi province has said") */
   region: Set<string>;
-  /** nouns of a state's ground, sea and sky: the adjective before one, as what a verb acts on, names the state acted on ("entered Estonian airspace") */
-  territory: Set<string>;
 }
 
 export interface ActorModel {
@@ -206,7 +204,7 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
 }
 
 function readCues(read: ReadTable): ActorCues {
-  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set(), act: new Set(), holding: new Set(), agency: new Set(), verb: new Set(), region: new Set(), territory: new Set() };
+  const cues: ActorCues = { locative: new Set(), time: new Set(), ownership: new Set(), expletive: new Set(), act: new Set(), holding: new Set(), agency: new Set(), verb: new Set(), region: new Set() };
   for (const { cols, where } of rows(read, 'actor-cues.tsv', 2)) {
     const set = cues[cols[1] as keyof ActorCues];
     if (!set) throw new Error(`${where}: unknown kind "${cols[1]}" (locative, time, ownership, expletive, act, holding, agency, verb or region)`);
