@@ -71,7 +71,7 @@ function familyOf(row: TriggerRow): string {
 /** `places`, the gazetteer, lets a place in an event's object name the state acted on ("struck a base near Tehran"). */
 export function findEvents(state: PipelineState, model: EventModel, places?: Gazetteer): EventDraft[] {
   const { tokens } = state;
-  // a copy: the states that places stand for ("arrived in Amman") get mentions here, for the events alone
+  // a copy: states that only a place or a modifier names ("arrived in Amman") get mentions here, for the events alone
   const mentions = [...state.mentions];
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   mentions.forEach((m, k) => {
@@ -442,13 +442,9 @@ function wakeDormantIn(ctx: SentenceContext, chunks: Chunk[], source: number[]):
     for (const e of ctx.dormant) {
       const m = e.mentions.find((x) => x.firstToken >= ch.start && x.endToken <= ch.end);
       if (!m || own.has(e.code)) continue;
-      e.id = `a${ctx.newActors.length + 1}`;
-      for (const x of e.mentions) x.actor = e.id;
-      e.text = ctx.text.slice(e.mentions[0].start, e.mentions[0].end);
-      ctx.newActors.push(e);
-      ctx.actors.set(e.id, e);
       ctx.dormant.splice(ctx.dormant.indexOf(e), 1);
-      ctx.mentions.push(...e.mentions);
+      e.text = ctx.text.slice(e.mentions[0].start, e.mentions[0].end);
+      addActor(ctx, e);
       return [ctx.mentions.indexOf(m)];
     }
   }
@@ -492,14 +488,21 @@ function targetByPlace(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | nul
 function placeAsState(ctx: SentenceContext, place: StatePlace): number {
   const { tokens } = ctx.clause;
   const first = tokens[place.firstToken], last = tokens[place.endToken - 1];
-  const mention: Mention = { actor: `a${ctx.newActors.length + 1}`, start: first.start, end: last.end, firstToken: place.firstToken, endToken: place.endToken, sentence: first.sentence };
-  const entity: ActorEntity = { id: mention.actor, text: ctx.text.slice(mention.start, mention.end), kind: 'state', code: place.code, mentions: [mention] };
+  const mention: Mention = { actor: '', start: first.start, end: last.end, firstToken: place.firstToken, endToken: place.endToken, sentence: first.sentence };
+  const entity: ActorEntity = { id: '', text: ctx.text.slice(mention.start, mention.end), kind: 'state', code: place.code, mentions: [mention] };
   const name = ctx.places?.countryNames.get(place.code);
   if (name) entity.name = name;
-  ctx.newActors.push(entity);
-  ctx.actors.set(entity.id, entity);
-  ctx.mentions.push(mention);
+  addActor(ctx, entity);
   return ctx.mentions.length - 1;
+}
+
+/** Adds an actor that stage 3 found to the document's actors, under the next free id, with its mentions. */
+function addActor(ctx: SentenceContext, e: ActorEntity): void {
+  e.id = `a${ctx.newActors.length + 1}`;
+  for (const m of e.mentions) m.actor = e.id;
+  ctx.newActors.push(e);
+  ctx.actors.set(e.id, e);
+  ctx.mentions.push(...e.mentions);
 }
 
 /** Whether the story so far has one state on the other's side: fighting for it, or sending it aid, troops or support. */
