@@ -434,7 +434,8 @@ function bodyOfMembers(ctx: SentenceContext, chunks: Chunk[], found: number[], s
 
 /**
  * "rejected proposed Israeli changes", "evacuated the wounded from the besieged Bosnian town": a state the text names
- * only as a modifier is what a target slot holding it acts on, and becomes an actor.
+ * only as a modifier is what a target slot holding it acts on, and becomes an actor. Not a recipient a row requires:
+ * troops sent "to Ukrainian front lines" are not sent to Ukraine.
  */
 function wakeDormantIn(ctx: SentenceContext, chunks: Chunk[], source: number[]): number[] {
   const own = new Set(source.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code));
@@ -455,12 +456,12 @@ function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, p
   if (row.targetObj && obj) {
     const ms = bodyOfMembers(ctx, obj, actorsNamedBy(ctx, obj, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: 'object' };
-    const woken = wakeDormantIn(ctx, obj, source);
+    const woken = row.targetRequired ? [] : wakeDormantIn(ctx, obj, source);
     if (woken.length) return { mentions: woken, how: 'the state that modifies its object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
-    const woken = wakeDormantIn(ctx, pp.chunks, source);
+    const woken = row.targetRequired ? [] : wakeDormantIn(ctx, pp.chunks, source);
     if (woken.length) return { mentions: woken, how: `the state that modifies its "${pp.prep}" phrase` };
     const ms = bodyOfMembers(ctx, pp.chunks, actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };

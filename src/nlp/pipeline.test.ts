@@ -250,4 +250,6 @@ test('a state named only as the modifier of what an event acts on becomes its ta
   assert.deepEqual(dyads('Two Russian bombers entered Norwegian airspace on Monday.').events, ['MOBILIZE RUS->NOR']);
   assert.ok(dyads('Two Russian bombers entered Norwegian airspace on Monday.').codes.includes('NOR'));
   assert.ok(!dyads('Norwegian airspace was quiet on Monday.').codes.includes('NOR'));
+  // a modifier is no recipient that a row requires: troops sent to a place are not given to its state
+  assert.ok(!dyads('Minsk sent troops to Lithuanian border areas.').events.some((e) => e.endsWith('->LTU')));
 });
