@@ -62,7 +62,7 @@ const PAIR_REACH = 40;
 /** A code that names a state (not IGO, NGO or unknown). */
 const isStateCode = (code: string): boolean => code !== 'IGO' && code !== 'NGO' && code !== '---';
 
-export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[] } {
+export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEntity[]; mentions: Mention[]; dormant: ActorEntity[] } {
   return new ActorFinder(doc, model).run();
 }
 
@@ -93,7 +93,7 @@ class ActorFinder {
     this.norms = doc.tokens.map((t) => normalisePhrase(t.lower));
   }
 
-  run(): { actors: ActorEntity[]; mentions: Mention[] } {
+  run(): { actors: ActorEntity[]; mentions: Mention[]; dormant: ActorEntity[] } {
     for (const s of this.doc.sentences) {
       let i = s.firstToken;
       while (i < s.endToken) i = this.parseAt(i, s.endToken);
@@ -108,7 +108,10 @@ class ActorFinder {
     });
     const keptSet = new Set(kept);
     const mentions = this.mentions.filter((m) => keptSet.has(this.entityOfMention.get(m)!)).sort((a, b) => a.start - b.start || a.end - b.end);
-    return { actors: kept, mentions };
+    // stage 3 wakes one when an event acts on what it modifies ("entered Estonian airspace")
+    const dormant = this.entities.filter((e) => !keptSet.has(e));
+    for (const e of dormant) e.mentions.sort((a, b) => a.start - b.start);
+    return { actors: kept, mentions, dormant };
   }
 
   private readonly entityOfMention = new Map<Mention, ActorEntity>();

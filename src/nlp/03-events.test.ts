@@ -7,6 +7,7 @@ import { analyseText } from './01-text.js';
 import { findEvents } from './03-events.js';
 import { buildEventModel } from './model/events.js';
 import { readTableFrom, MODEL_DIR } from './model/load.js';
+import { detailModel } from './details/test-model.js';
 import type { ActorEntity, Mention, PipelineState } from './types.js';
 
 const lm = { nlp: winkNLP(winkModel) };
@@ -41,11 +42,11 @@ function stateWith(text: string, actors: Record<string, string>): PipelineState 
   return { ...analysed, actors: entities, mentions, events: [] };
 }
 
-/** The events of a text as "TYPE SRC+SRC->TGT" strings, coded by the actors' codes. */
-function eventsOf(text: string, actors: Record<string, string>): string[] {
+/** The events of a text as "TYPE SRC+SRC->TGT" strings, coded by the actors' codes; `withPlaces` passes the gazetteer. */
+function eventsOf(text: string, actors: Record<string, string>, withPlaces = false): string[] {
   const state = stateWith(text, actors);
   const code = (id: string) => state.actors.find((a) => a.id === id)!.code;
-  return findEvents(state, model).map((e) => `${e.type} ${e.source.map(code).join('+')}->${e.target.map(code).join('+')}`);
+  return findEvents(state, model, withPlaces ? detailModel().places : undefined).map((e) => `${e.type} ${e.source.map(code).join('+')}->${e.target.map(code).join('+')}`);
 }
 
 test('an active verb takes its subject as source and a "to" phrase as target; troops sent to a state are AID', () => {
@@ -313,4 +314,62 @@ test('an indefinite description after a named object says what it is ("launched 
 
 test('putting a satellite into orbit is a launch; what a commissive vows to do is the act', () => {
   assert.deepEqual(eventsOf('Iran vowed to put two satellites into orbit.', { Iran: 'IRN' }), ['MOBILIZE IRN->']);
+});
+
+test('a place in a target slot names the state it lies in, unless the source is at home, with an ally, or not alone', () => {
+  assert.deepEqual(eventsOf('Iran said Israel struck an air base near Isfahan.', { Iran: 'IRN', Israel: 'ISR' }, true), ['ASSAULT ISR->IRN']);
+  assert.deepEqual(eventsOf('North Korea hosted a parade. Lavrov visited Pyongyang on Friday.', { 'North Korea': 'PRK', Lavrov: 'RUS' }, true).slice(-1), ['CONSULT RUS->PRK']);
+  assert.deepEqual(eventsOf('Ukraine struck a depot near Kharkiv.', { Ukraine: 'UKR' }, true), ['ASSAULT UKR->']);
+  // a state the text names only by a place gets an actor of its own
+  assert.deepEqual(eventsOf('The Iraqi president arrived in Amman on Wednesday.', { 'Iraqi president': 'IRQ' }, true), ['CONSULT IRQ->JOR']);
+  assert.deepEqual(eventsOf('Iran said Israel struck an air base near Isfahan.', { Iran: 'IRN', Israel: 'ISR' }), ['ASSAULT ISR->']);
+  const allies = 'Pyongyang sent troops to fight for Russia. North Korean troops attacked positions in Kursk.';
+  assert.deepEqual(eventsOf(allies, { Pyongyang: 'PRK', Russia: 'RUS', 'North Korean troops': 'PRK' }, true).filter((e) => e.startsWith('ASSAULT')).slice(-1), ['ASSAULT PRK->']);
+  const mutual = eventsOf('China stayed silent. Kim and Putin held talks in Beijing.', { China: 'CHN', Kim: 'PRK', Putin: 'RUS' }, true);
+  assert.deepEqual(mutual.filter((e) => e.startsWith('CONSULT')), ['CONSULT PRK->RUS', 'CONSULT RUS->PRK']);
+});
+
+test('an envoy recalled "to" a state, a ban on imports of its goods and the body that people convened belong to are targets', () => {
+  assert.deepEqual(eventsOf('Tehran recalled the ambassador to Japan.', { Tehran: 'IRN', Japan: 'JPN' }), ['SANCTION IRN->JPN']);
+  assert.deepEqual(eventsOf('The EU agreed to ban imports of Russian steel.', { EU: 'IGO', Russian: 'RUS' }), ['SANCTION IGO->RUS']);
+  assert.deepEqual(eventsOf('The chancellor convened ministers of the European Union.', { chancellor: 'DEU', ministers: 'DEU', 'European Union': 'IGO' }), ['CONSULT DEU->IGO']);
+});
+
+test('a verb whose definite object was told before repeats that act: towards its target, or answering its source', () => {
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified the treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->JPN']);
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Japan ratified the treaty again in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT JPN->VNM']);
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified a treaty in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->']);
+  // a definite object not told with that act is something else
+  assert.deepEqual(eventsOf('Japan ratified the treaty with Vietnam in May. Vietnam ratified the protocol in June.', { Japan: 'JPN', Vietnam: 'VNM' }), ['SUPPORT JPN->VNM', 'SUPPORT VNM->']);
+});
+
+test('what a request asks for names the one asked through its complements: "over", "under", and a numbered name\'s "of" phrase', () => {
+  assert.deepEqual(eventsOf('Budapest demanded guarantees over an EU plan.', { Budapest: 'HUN', EU: 'IGO' }), ['REQUEST HUN->IGO']);
+  assert.deepEqual(eventsOf('Vilnius asked for a meeting under Article 4 of the NATO treaty.', { Vilnius: 'LTU', NATO: 'IGO' }), ['REQUEST LTU->IGO']);
+  assert.deepEqual(eventsOf('Vilnius asked for a meeting on Monday.', { Vilnius: 'LTU' }), ['REQUEST LTU->']);
+});
+
+test('a relative clause of a verb\'s object, past an adverb, names whom the act reaches', () => {
+  assert.deepEqual(eventsOf('Pyongyang blew up a bridge that once linked the city to Seoul.', { Pyongyang: 'PRK', Seoul: 'KOR' }), ['ASSAULT PRK->KOR']);
+  assert.deepEqual(eventsOf('Pyongyang blew up a bridge that the city had built.', { Pyongyang: 'PRK' }), ['ASSAULT PRK->']);
+});
+
+test('a strike "on" a phrase targets who it names', () => {
+  assert.deepEqual(eventsOf('Israel struck on Lebanese territory overnight.', { Israel: 'ISR', Lebanese: 'LBN' }), ['ASSAULT ISR->LBN']);
+});
+
+test('a bare "in response" after a forceful act aims it at the author of the act against its source just told', () => {
+  const actors = { Hanoi: 'VNM', Chinese: 'CHN', Beijing: 'CHN' };
+  assert.deepEqual(eventsOf('Hanoi shelled Chinese positions, and Beijing shelled the town in response.', actors), ['ASSAULT VNM->CHN', 'ASSAULT CHN->VNM']);
+  assert.deepEqual(eventsOf('Hanoi shelled Chinese positions, and Beijing shelled the town at dawn.', actors), ['ASSAULT VNM->CHN', 'ASSAULT CHN->']);
+});
+
+test('a forceful act on condition of someone else\'s act is aimed at that someone', () => {
+  assert.deepEqual(eventsOf('Manila would strike back hard if Beijing rammed its boats.', { Manila: 'PHL', Beijing: 'CHN' }), ['ASSAULT PHL->CHN']);
+  assert.deepEqual(eventsOf('Manila would strike back hard if ordered to.', { Manila: 'PHL' }), ['ASSAULT PHL->']);
+  assert.deepEqual(eventsOf('Manila would retaliate if Beijing blocked the shoal.', { Manila: 'PHL', Beijing: 'CHN' }).slice(0, 1), ['ASSAULT PHL->CHN']);
+});
+
+test('the passive subject of an escort is its target, not what it moves', () => {
+  assert.deepEqual(eventsOf('The Russian jets were escorted away by Italian fighters.', { 'Russian jets': 'RUS', 'Italian fighters': 'ITA' }), ['MOBILIZE ITA->RUS']);
 });

@@ -2,6 +2,8 @@
 import type { PloverType } from '../core/plover.js';
 import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
+import type { Gazetteer } from './details/place.js';
+import { placeTarget, stateMentionFor, type StatePlace } from './events/place-target.js';
 import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
@@ -76,8 +78,11 @@ function familyOf(row: TriggerRow): string {
   return row.type;
 }
 
-export function findEvents(state: PipelineState, model: EventModel): EventDraft[] {
-  const { tokens, mentions } = state;
+/** `places`, the gazetteer, lets a place in an event's object name the state acted on ("struck a base near Tehran"). */
+export function findEvents(state: PipelineState, model: EventModel, places?: Gazetteer): EventDraft[] {
+  const { tokens } = state;
+  // a copy: states that only a place or a modifier names ("arrived in Amman") get mentions here, for the events alone
+  const mentions = [...state.mentions];
   const mentionAt = new Int32Array(tokens.length).fill(-1);
   mentions.forEach((m, k) => {
     for (let i = m.firstToken; i < m.endToken && i < tokens.length; i++) {
@@ -92,13 +97,14 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
     takesNounAfterTo: (t: Token) => (model.lightVerbs.get(t.lower) ?? model.lightVerbs.get(t.lemma))?.some((p) => p.length === 1 && p[0] === 'to') ?? false,
   };
   const history: Antecedent[] = [];
+  const dormant = state.dormant ?? [];
   const actors = new Map(state.actors.map((a) => [a.id, a]));
   const events: EventDraft[] = [];
   for (const s of state.sentences) {
     // a sentence without a single trigger word (about one in five) yields no event: it needs no clause analysis
     if (!hasCandidateTrigger(tokens, s.firstToken, s.endToken, mentionAt, model)) continue;
     const clause = analyseClause(tokens, s.firstToken, s.endToken, mentionAt, mentions, words);
-    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history };
+    const ctx: SentenceContext = { clause, actors, model, mentions, mentionAt, history, text: state.text, places, newActors: state.actors, dormant };
     const hits = findHits(ctx);
     for (const h of hits) scopeOf(ctx, h);
     for (const h of hits) {
@@ -106,8 +112,10 @@ export function findEvents(state: PipelineState, model: EventModel): EventDraft[
       const f = h.frame;
       if (!f?.source.length) continue;
       if (!f.target.length) answeredActor(ctx, h, f);
+      if (!f.target.length) provokingActor(ctx, h, f);
       if (!f.target.length) protestedActor(ctx, h, f);
       if (!f.target.length) continueEarlierAct(ctx, h, f);
+      if (!f.target.length) partyToActToldBefore(ctx, h, f);
       history.push({ row: f.row, lemma: tokens[h.token].lemma, themes: themesOf(ctx, h), source: f.source, target: f.target, ally: f.ally ?? [], sentence: s.index, container: f.container });
     }
     relateHits(ctx, hits.filter((h) => h.frame));
@@ -166,6 +174,12 @@ interface SentenceContext {
   mentions: Mention[];
   mentionAt: Int32Array;
   history: Antecedent[];
+  text: string;
+  places?: Gazetteer;
+  /** the document's actors, to which the states that places stand for are added */
+  newActors: ActorEntity[];
+  /** states named only as modifiers of a place or thing, which an event acting on it wakes */
+  dormant: ActorEntity[];
 }
 
 const actorIds = (ms: number[], mentions: Mention[]): string[] => [...new Set(ms.map((m) => mentions[m].actor))];
@@ -398,7 +412,7 @@ function actorsOfChunks(ctx: SentenceContext, chunks: Chunk[], exclude: number[]
   return out;
 }
 
-const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in', 'throughout', 'across']);
+const COMPLEMENT_PREPS = new Set(['of', 'by', 'with', 'for', 'on', 'against', 'from', 'to', 'in', 'throughout', 'across', 'over', 'under']);
 
 /**
  * Who a phrase names: its own actors, else those of its complement ("calls by Belarus's rulers", "the computers of
@@ -467,18 +481,99 @@ function prepositionalChunks(ctx: SentenceContext, from: number, to: number): { 
 /** A transfer moves troops, arms, aid or workers, which are no recipient ("sent troops" has none), unless its verb acts on its object ("trained the troops"). */
 const movesTheme = (ctx: SentenceContext, row: TriggerRow): boolean => familyOf(row) === 'transfer' && !ctx.model.classes.get(row.words[0])?.has('recipient-object');
 
+/**
+ * "convened leaders of the Group of Seven", "met officials of the agency": a bare noun of people, which only the
+ * context gave a country, stands for the body its "of" phrase names.
+ */
+function bodyOfMembers(ctx: SentenceContext, chunks: Chunk[], found: number[], source: number[]): number[] {
+  const c = ctx.clause;
+  if (found.length !== 1 || chunks.length !== 1) return found;
+  const m = ctx.mentions[found[0]];
+  if (m.anaphor || m.firstToken < chunks[0].start || m.endToken > chunks[0].end) return found;
+  for (let i = m.firstToken; i < m.endToken; i++) if (c.tokens[i].text[0] !== c.tokens[i].lower[0]) return found;
+  const next = chunkAtToken(c, chunks[0].end + 1);
+  if (!next || next.start !== chunks[0].end + 1 || next.prep !== 'of') return found;
+  return actorsOfChunk(ctx, next, next.end, source)?.mentions ?? found;
+}
+
+/**
+ * "rejected proposed Israeli changes", "evacuated the wounded from the besieged Bosnian town": a state the text names
+ * only as a modifier is what a target slot holding it acts on, and becomes an actor. Not a recipient a row requires:
+ * troops sent "to Ukrainian front lines" are not sent to Ukraine.
+ */
+function wakeDormantIn(ctx: SentenceContext, chunks: Chunk[], source: number[]): number[] {
+  const own = new Set(source.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code));
+  for (const ch of chunks) {
+    for (const e of ctx.dormant) {
+      const m = e.mentions.find((x) => x.firstToken >= ch.start && x.endToken <= ch.end);
+      if (!m || own.has(e.code)) continue;
+      ctx.dormant.splice(ctx.dormant.indexOf(e), 1);
+      e.text = ctx.text.slice(e.mentions[0].start, e.mentions[0].end);
+      addActor(ctx, e);
+      return [ctx.mentions.indexOf(m)];
+    }
+  }
+  return [];
+}
+
 function targetFor(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], extra: number[], source: number[]): { mentions: number[]; how: string } | null {
   if (row.targetObj && obj) {
-    const ms = actorsNamedBy(ctx, obj, movesTheme(ctx, row), source);
+    const ms = bodyOfMembers(ctx, obj, actorsNamedBy(ctx, obj, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: 'object' };
+    const woken = row.targetRequired ? [] : wakeDormantIn(ctx, obj, source);
+    if (woken.length) return { mentions: woken, how: 'the state that modifies its object' };
   }
   for (const pp of pps) {
     if (!row.targetPreps.has(pp.prep)) continue;
-    const ms = actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source);
+    const woken = row.targetRequired ? [] : wakeDormantIn(ctx, pp.chunks, source);
+    if (woken.length) return { mentions: woken, how: `the state that modifies its "${pp.prep}" phrase` };
+    const ms = bodyOfMembers(ctx, pp.chunks, actorsNamedBy(ctx, pp.chunks, movesTheme(ctx, row), source), source);
     if (ms.length) return { mentions: ms, how: `"${pp.prep}" phrase` };
   }
   if (extra.length && (row.targetObj || row.targetPreps.size)) return { mentions: extra, how: 'purpose clause' };
   return null;
+}
+
+/**
+ * When no actor fills a target slot, a place in it may: "visited Pyongyang", "hit a radar site near Tehran". Only for
+ * one source state (talks of two leaders "in Beijing" are not with China), and no force against the source's allies.
+ */
+function targetByPlace(ctx: SentenceContext, row: TriggerRow, obj: Chunk[] | null, pps: { prep: string; chunks: Chunk[] }[], source: number[]): { mentions: number[]; how: string } | null {
+  const codes = new Set(source.map((m) => ctx.actors.get(ctx.mentions[m].actor)?.code ?? '---'));
+  if (!ctx.places || codes.size !== 1 || codes.has('---')) return null;
+  const chunks = [...(row.targetObj && obj ? obj : []), ...pps.filter((pp) => row.targetPreps.has(pp.prep)).flatMap((pp) => pp.chunks)];
+  const place = placeTarget({ clause: ctx.clause, text: ctx.text, places: ctx.places, chunks });
+  // a place at home is where the source acts, and one among its allies no target of its force
+  if (!place || codes.has(place.code) || (familyOf(row) === 'force' && sidesWith(ctx, [...codes][0], place.code))) return null;
+  const found = stateMentionFor(place.code, ctx.actors.values(), ctx.mentions) ?? placeAsState(ctx, place);
+  return { mentions: [found], how: 'the state of a place it names' };
+}
+
+/** A state the article names only by a place ("Saddam Hussein arrived in Amman"): the place stands for it, as "Moscow" does. */
+function placeAsState(ctx: SentenceContext, place: StatePlace): number {
+  const { tokens } = ctx.clause;
+  const first = tokens[place.firstToken], last = tokens[place.endToken - 1];
+  const mention: Mention = { actor: '', start: first.start, end: last.end, firstToken: place.firstToken, endToken: place.endToken, sentence: first.sentence };
+  const entity: ActorEntity = { id: '', text: ctx.text.slice(mention.start, mention.end), kind: 'state', code: place.code, mentions: [mention] };
+  const name = ctx.places?.countryNames.get(place.code);
+  if (name) entity.name = name;
+  addActor(ctx, entity);
+  return ctx.mentions.length - 1;
+}
+
+/** Adds an actor that stage 3 found to the document's actors, under the next free id, with its mentions. */
+function addActor(ctx: SentenceContext, e: ActorEntity): void {
+  e.id = `a${ctx.newActors.length + 1}`;
+  for (const m of e.mentions) m.actor = e.id;
+  ctx.newActors.push(e);
+  ctx.actors.set(e.id, e);
+  ctx.mentions.push(...e.mentions);
+}
+
+/** Whether the story so far has one state on the other's side: fighting for it, or sending it aid, troops or support. */
+function sidesWith(ctx: SentenceContext, own: string, other: string): boolean {
+  return ctx.history.some((a) => codesOf(ctx, a.source) === own
+    && ((a.ally.length && codesOf(ctx, a.ally) === other) || ((a.row.type === 'AID' || a.row.type === 'SUPPORT' || a.row.type === 'COOPERATE') && codesOf(ctx, a.target) === other)));
 }
 
 function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
@@ -611,7 +706,7 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
       patient = subjectActors;
       if (!source.length) continue;
     } else if (!passive) { source = subjectActors; patient = []; }
-    else if ((subjectIsTheme && familyOf(row) === 'transfer') || row.object === 'front') {
+    else if ((subjectIsTheme && movesTheme(ctx, row)) || row.object === 'front') {
       // "soldiers were sent to Russia", "they will be sent to the front": the subject is what was moved, and whoever
       // owns it sent it
       source = agentActors.length ? agentActors : subjectActors;
@@ -621,7 +716,9 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const found = patient.length && (giver || row.targetObj || row.targetPreps.size)
       ? { mentions: patient, how: giver ? 'subject, who receives' : 'subject of the passive' }
       : targetFor(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, purposeTargets, source)
-        ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+        ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null)
+        ?? (row.targetObj && objChunks && !movesTheme(ctx, row) ? objectRelativeClause(ctx, objChunks, source) : null)
+        ?? targetByPlace(ctx, row, movesTheme(ctx, row) ? themeFree : objChunks, pps, source);
     if (row.targetRequired && !found) continue;
     let target = found?.mentions ?? [];
     why.unshift(`trigger "${c.tokens.slice(h.token, h.end).map((t) => t.text).join(' ')}" (verb, triggers.tsv line ${row.line}): ${row.type}${row.mode ? '/' + row.mode : ''}`);
@@ -755,7 +852,8 @@ function nounFrame(ctx: SentenceContext, h: Hit): Frame | null {
     const indirect = light?.indirect ? actorsOfChunk(ctx, light.indirect) : null;
     const reported = row.embeds === 'absorb' || row.embeds === 'cite' ? clauseSubjectAfter(ctx, h, row) : [];
     const found = indirect ? { mentions: indirect.mentions, how: 'indirect object' }
-      : targetFor(ctx, row, null, [...complement, ...lightPps], h.purpose ? beneficiaries(ctx, h.purpose) : [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null);
+      : targetFor(ctx, row, null, [...complement, ...lightPps], h.purpose ? beneficiaries(ctx, h.purpose) : [], source) ?? (reported.length ? { mentions: reported, how: 'subject of the clause it governs' } : null)
+        ?? targetByPlace(ctx, row, null, [...complement, ...lightPps], source);
     if (found) target = found.mentions.filter((m) => !source.includes(m));
     else if (possessed.length) target = possessed;
     else if (row.targetObj || row.targetPreps.size) {
@@ -829,11 +927,14 @@ const codesOf = (ctx: SentenceContext, ms: number[]): string => [...new Set(ms.m
 function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
   if (familyOf(f.row) !== 'force' && f.row.type !== 'THREATEN') return;
   const c = ctx.clause;
-  for (let i = c.first; i + 2 < c.end; i++) {
+  for (let i = c.first; i < c.end; i++) {
     const w = c.tokens[i];
     if (!ctx.model.classes.get(w.lemma)?.has('response')) continue;
     const ch = chunkAtToken(c, i + 2);
-    if (!ch || ch.start !== i + 2 || (ch.prep !== 'to' && ch.prep !== 'for')) continue;
+    if (!ch || ch.start !== i + 2 || (ch.prep !== 'to' && ch.prep !== 'for')) {
+      if (i > h.token && c.tokens[i - 1].lower === 'in' && answerToActJustTold(ctx, h, f, i)) return;
+      continue;
+    }
     const answered = actorsOfChunk(ctx, ch, ch.end, f.source);
     if (!answered) continue;
     f.target = answered.mentions;
@@ -841,6 +942,56 @@ function answeredActor(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.why.push(`target: the one whose act it answers ("${c.tokens.slice(i, ch.end).map((t) => t.text).join(' ')}")`);
     return;
   }
+}
+
+/** How far after a forceful act its condition may begin ("would strike back strongly if ..."). */
+const CONDITION_REACH = 6;
+
+/**
+ * "would strike back strongly if the North staged a provocation": a forceful act conditioned on someone else's act
+ * is aimed at that someone, the subject of its "if" or "unless" clause.
+ */
+function provokingActor(ctx: SentenceContext, h: Hit, f: Frame): void {
+  if (familyOf(f.row) !== 'force') return;
+  const c = ctx.clause;
+  const own = codesOf(ctx, f.source);
+  for (let i = h.end; i < c.end && i <= h.end + CONDITION_REACH; i++) {
+    if (HARD_STOPS.has(c.tokens[i].text)) return;
+    const word = c.tokens[i].lower;
+    if (word !== 'if' && word !== 'unless') continue;
+    // wink reads "unless" as a preposition: the chunk after it then carries it as its preposition
+    const ch = chunkAtToken(c, i + 1);
+    if (!ch || ch.start !== i + 1 || (ch.prep !== null && ch.prep !== word)) return;
+    const who = actorsNamedBy(ctx, [ch], false, f.source).filter((m) => codesOf(ctx, [m]) !== own);
+    if (!who.length) return;
+    f.target = who;
+    f.confidence -= 0.15;
+    f.why.push(`target: the one whose act would set it off ("${word} ${describe(ctx, who)}")`);
+    return;
+  }
+}
+
+/** How many sentences back a bare "in response" looks for the act it answers. */
+const RESPONSE_REACH = 1;
+
+/**
+ * "the North blew up the roads ..., and South Korean troops fired warning shots in response": a bare "in response"
+ * after the trigger, in its clause, answers the latest act against the source just told, and is aimed at its author.
+ */
+function answerToActJustTold(ctx: SentenceContext, h: Hit, f: Frame, at: number): boolean {
+  const c = ctx.clause;
+  for (let i = h.end; i < at; i++) if (c.tokens[i].text === ',' || HARD_STOPS.has(c.tokens[i].text)) return false;
+  const own = codesOf(ctx, f.source);
+  const sentence = c.tokens[h.token].sentence;
+  for (let k = ctx.history.length - 1; k >= 0 && sentence - ctx.history[k].sentence <= RESPONSE_REACH; k--) {
+    const a = ctx.history[k];
+    if (!a.target.length || codesOf(ctx, a.source) === own || !a.target.some((m) => codesOf(ctx, [m]) === own)) continue;
+    f.target = a.source;
+    f.confidence -= 0.15;
+    f.why.push(`target: "${c.tokens[at].text}" answers the ${a.row.type} act against it of sentence ${a.sentence + 1}, by ${describe(ctx, a.source)}`);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -852,9 +1003,19 @@ function relativeClauseActor(ctx: SentenceContext, at: number, source: number[])
   const c = ctx.clause;
   const pronoun = c.tokens[at];
   if (at + 1 >= c.end || (pronoun.lower !== 'that' && pronoun.lower !== 'which')) return [];
-  const g = groupAtToken(c, at + 1);
-  if (!g || g.start !== at + 1) return [];
+  // "roads that once linked the two Koreas": an adverb may come before the verb
+  const verb = c.tokens[at + 1].pos === 'ADV' ? at + 2 : at + 1;
+  const g = groupAtToken(c, verb);
+  if (!g || g.start > verb) return [];
   return firstActorIn(ctx, g.end, commaAfter(c, g.end), source)?.mentions ?? [];
+}
+
+/** "damaged a cable that links Finland with Estonia": a verb's object says in a relative clause whom the act reaches. */
+function objectRelativeClause(ctx: SentenceContext, obj: Chunk[], source: number[]): { mentions: number[]; how: string } | null {
+  const own = codesOf(ctx, source);
+  // "drones that crossed into Polish airspace" reach the one who shoots them down, not a target
+  const hit = relativeClauseActor(ctx, complementEnd(ctx.clause, obj[obj.length - 1].end), source).filter((m) => codesOf(ctx, [m]) !== own);
+  return hit.length ? { mentions: hit, how: 'the relative clause that says what its object does' } : null;
 }
 
 /** The first comma or hard stop from token i on, or the end of the sentence: where a clause told inside it ends. */
@@ -931,6 +1092,35 @@ function continueEarlierAct(ctx: SentenceContext, h: Hit, f: Frame): void {
     f.why.push(`no recipient named: continues the ${a.row.type} act of sentence ${a.sentence + 1}, towards its target`);
     return;
   }
+}
+
+/**
+ * "Kim ratified the treaty with Russia ... Putin signed the law ratifying the treaty": a verb whose object is a thing
+ * told before ("the treaty") repeats an act of the same word. By the same source it has the same target; by that act's
+ * target it answers its source.
+ */
+function partyToActToldBefore(ctx: SentenceContext, h: Hit, f: Frame): void {
+  const c = ctx.clause;
+  const obj = h.group ? objectOf(c, h.group, h.end - h.token - 1) : null;
+  if (!obj || obj.prep !== null || !ANAPHORIC_DETERMINERS.has(c.tokens[obj.start].lower) || ctx.mentionAt[obj.head] >= 0) return;
+  const lemma = c.tokens[h.token].lemma;
+  const own = codesOf(ctx, f.source);
+  for (let k = ctx.history.length - 1; k >= Math.max(0, ctx.history.length - LOOKBACK); k--) {
+    const a = ctx.history[k];
+    if (a.lemma !== lemma || a.row.type !== f.row.type || !a.target.length || !nounIn(c.tokens, c.tokens[obj.head].lemma, a.sentence, obj.start)) continue;
+    const other = codesOf(ctx, a.source) === own ? a.target : codesOf(ctx, a.target) === own ? a.source : [];
+    if (!other.length) return;
+    f.target = other.filter((m) => !f.source.includes(m));
+    f.confidence -= 0.15;
+    f.why.push(`"${c.tokens.slice(obj.start, obj.end).map((t) => t.text).join(' ')}" was told in sentence ${a.sentence + 1}: the other party to that act`);
+    return;
+  }
+}
+
+/** Whether sentence `sentence`, before token `before`, has a word of lemma `lemma` ("the treaty" told in it). */
+function nounIn(tokens: Token[], lemma: string, sentence: number, before: number): boolean {
+  for (let k = before - 1; k >= 0 && tokens[k].sentence >= sentence; k--) if (tokens[k].sentence === sentence && tokens[k].lemma === lemma) return true;
+  return false;
 }
 
 /**

@@ -240,3 +240,16 @@ test('work grows linearly with document length: four times the text costs under 
   const ratio = cost(1200) / cost(300);
   assert.ok(ratio < 6, `1,200 paragraphs cost ${ratio.toFixed(1)} times as much as 300: some stage is quadratic in document length`);
 });
+
+test('a state named only as the modifier of what an event acts on becomes its target and an actor; otherwise it stays out', () => {
+  const dyads = (text: string) => {
+    const rec = extract({ text, published: '2025-03-01' }, model);
+    const code = (id: string) => rec.actors.find((a) => a.id === id)?.code;
+    return { events: rec.events.map((e) => `${e.type} ${e.source.map(code)}->${(e.target ?? []).map(code)}`), codes: rec.actors.map((a) => a.code) };
+  };
+  assert.deepEqual(dyads('Two Russian bombers entered Norwegian airspace on Monday.').events, ['MOBILIZE RUS->NOR']);
+  assert.ok(dyads('Two Russian bombers entered Norwegian airspace on Monday.').codes.includes('NOR'));
+  assert.ok(!dyads('Norwegian airspace was quiet on Monday.').codes.includes('NOR'));
+  // a modifier is no recipient that a row requires: troops sent to a place are not given to its state
+  assert.ok(!dyads('Minsk sent troops to Lithuanian border areas.').events.some((e) => e.endsWith('->LTU')));
+});

@@ -52,9 +52,9 @@ export function extract(input: DocumentInput, model: Model, options: ExtractOpti
   }
   const id = input.id !== undefined && input.id !== null && String(input.id) !== '' ? String(input.id) : contentId(text);
   const analysed = analyseText(text, referenceDate, model.lm);
-  const { actors, mentions } = findActors(analysed, model.actors);
-  const state: PipelineState = { ...analysed, actors, mentions, events: [] };
-  state.events = findEvents(state, model.events);
+  const { actors, mentions, dormant } = findActors(analysed, model.actors);
+  const state: PipelineState = { ...analysed, actors, mentions, dormant, events: [] };
+  state.events = findEvents(state, model.events, model.details.places);
   assignStatus(state, model.status);
   addDetails(state, model.details);
   mergeEvents(state);

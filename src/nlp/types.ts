@@ -86,4 +86,6 @@ export interface PipelineState extends Analysed {
   actors: ActorEntity[];
   mentions: Mention[];
   events: EventDraft[];
+  /** states named only as a place's modifier ("Estonian waters"), left out of the actors unless an event acts on them; no id yet */
+  dormant?: ActorEntity[];
 }

@@ -6,6 +6,8 @@ export interface PlaceEntry { name: string; code?: string; kind: string; lat: nu
 /** The gazetteer, keyed by the lower-cased first word of each name; each list is longest name first. */
 export interface Gazetteer {
   byFirstWord: Map<string, { phrase: string; entry: PlaceEntry }[]>;
+  /** the canonical name of each country code ("JOR": "Jordan"), for a state that a place stands for */
+  countryNames: Map<string, string>;
 }
 
 export interface PlaceMention {
@@ -37,6 +39,7 @@ const firstWord = (phrase: string) => phrase.split(/[\s-]/)[0];
 
 export function compileGazetteer(tsv: string, fileName = 'places.tsv'): Gazetteer {
   const byFirstWord = new Map<string, { phrase: string; entry: PlaceEntry }[]>();
+  const countryNames = new Map<string, string>();
   tsv.split('\n').forEach((line, k) => {
     if (!line.trim() || line.startsWith('#')) return;
     const [phrase, name, code, kind, lat, lon] = line.split('\t').map((c) => c.trim());
@@ -48,9 +51,10 @@ export function compileGazetteer(tsv: string, fileName = 'places.tsv'): Gazettee
     const list = byFirstWord.get(key) ?? [];
     list.push({ phrase: phrase.toLowerCase(), entry: { name, ...(code ? { code } : {}), kind, lat: la, lon: lo } });
     byFirstWord.set(key, list);
+    if (kind === 'country' && code && !countryNames.has(code)) countryNames.set(code, name);
   });
   for (const list of byFirstWord.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
-  return { byFirstWord };
+  return { byFirstWord, countryNames };
 }
 
 /** The places in one sentence ([firstToken, endToken) of the document's tokens) that a locative preposition introduces. */
@@ -72,6 +76,12 @@ export function findPlaces(text: string, tokens: Token[], firstToken: number, en
     i = found.endToken - 1;
   }
   return out;
+}
+
+/** The state a gazetteer place starting at token i lies in ("Tehran": IRN), with the token after its name; null when there is none or it is no state's. */
+export function placeStateAt(text: string, tokens: Token[], i: number, endToken: number, gazetteer: Gazetteer): { code: string; endToken: number } | null {
+  const found = lookUp(text, tokens, i, endToken, gazetteer);
+  return found?.place.code ? { code: found.place.code, endToken: found.endToken } : null;
 }
 
 function lookUp(text: string, tokens: Token[], i: number, endToken: number, gazetteer: Gazetteer): { place: Omit<PlaceMention, 'text' | 'span' | 'firstToken' | 'endToken'>; endToken: number } | null {

@@ -229,7 +229,10 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     if (joined && start >= 0) continue;
     const opener = t.pos === 'DET' || (t.pos === 'PRON' && POSSESSIVE.has(t.lower)) || t.pos === 'NUM' || (t.pos === 'ADV' && QUANTIFIERS.has(t.lower) && tokens[i + 1]?.pos === 'NUM');
     if (opener) {
-      if (hasNoun && !(t.pos === 'NUM' && start >= 0 && tokens[i - 1].pos === 'NUM')) close(i);
+      // a number after a number goes on ("3 million"), and one between a name and its "of" phrase is part of the name
+      // ("Article 4 of the treaty"), which the "of" phrase complements
+      const numbered = start >= 0 && (tokens[i - 1].pos === 'NUM' || (tokens[i - 1].pos === 'PROPN' && tokens[i + 1]?.lower === 'of'));
+      if (hasNoun && !(t.pos === 'NUM' && numbered)) close(i);
       if (start < 0) start = i;
       // a number, or a possessive or quantifier standing alone ("some of the soldiers", "their"), is a phrase of its own
       const next = tokens[i + 1];
