@@ -112,3 +112,12 @@ test('a joint act told as one event per direction is one mutual forecast, fulfil
   const apart = ev({ docId: 'm3', docDate: '2025-09-10', status: 'forecast', type: 'COOPERATE', sourceCodes: ['BLR'], targetCodes: ['RUS'], sentence: { span: [200, 260], text: 'Belarus will help Russia.' } });
   assert.equal(buildForecasts([one, apart], new Map(), { asOf: '2025-09-11' }).length, 2);
 });
+
+test('talks with someone are not shown by a report of talks with no one named; a dispatch is shown by troops sent', () => {
+  const talks = ev({ docId: 'c1', docDate: '2025-01-10', status: 'forecast', type: 'CONSULT', issuer: 'KOR', windowStart: '2025-01-10', windowEnd: '2025-03-31' });
+  const meeting = ev({ docId: 'c2', docDate: '2025-02-01', status: 'asserted', type: 'CONSULT', targetCodes: [] });
+  assert.equal(buildForecasts([talks, meeting], new Map(), { asOf: '2025-02-02' })[0].state, 'open');
+  const dispatch = ev({ docId: 'c3', docDate: '2025-01-10', status: 'forecast', type: 'AID', issuer: 'KOR', windowStart: '2025-01-10', windowEnd: '2025-03-31' });
+  const sent = ev({ docId: 'c4', docDate: '2025-02-01', status: 'asserted', type: 'MOBILIZE', targetCodes: [] });
+  assert.equal(buildForecasts([dispatch, sent], new Map(), { asOf: '2025-02-02' })[0].state, 'confirmed');
+});

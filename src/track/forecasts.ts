@@ -256,10 +256,14 @@ function computePeriod(e: TrackEvent): { start: string; end: string } {
 /** The forecast's source and target, and for a mutual act the same the other way round. */
 const sides = (f: TrackedForecast): [string[], string[]][] => f.mutual ? [[f.sourceCodes, f.targetCodes], [f.targetCodes, f.sourceCodes]] : [[f.sourceCodes, f.targetCodes]];
 
+/** Acts whose counterpart is what they are about (talks, support, demands): a report that names none does not show them. */
+const ADDRESSED = new Set(['CONSULT', 'SUPPORT', 'AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'CONCEDE']);
+
 function sidesMatch([source, target]: [string[], string[]], e: TrackEvent): boolean {
   // without a target the forecast is only its type and its actors: evidence must name exactly those actors
   if (target.length ? !intersects(source, e.sourceCodes) : !sameSet(source, e.sourceCodes)) return false;
-  return !target.length || !e.targetCodes.length || intersects(target, e.targetCodes);
+  if (!target.length) return true;
+  return e.targetCodes.length ? intersects(target, e.targetCodes) : !ADDRESSED.has(e.type);
 }
 
 function matchesAct(f: TrackedForecast, e: TrackEvent): boolean {
