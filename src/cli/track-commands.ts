@@ -30,7 +30,7 @@ const FORECAST_COLUMNS: [string, (f: TrackedForecast) => unknown][] = [
   ['cue', (f) => f.likelihood?.cue],
   ['magnitude', (f) => (f.magnitude ? `${f.magnitude.min}-${f.magnitude.max}${f.magnitude.unit ? ` ${f.magnitude.unit}` : ''}` : undefined)],
   ['reports', (f) => f.sources.length],
-  ['evidence', (f) => f.resolution?.evidenceDoc ?? f.proposal?.evidence.map((e) => e.docId).join(' ')],
+  ['evidence', (f) => f.resolution?.evidenceDoc ?? [...new Set(f.proposal?.evidence.map((e) => e.docId))].join(' ')],
   ['text', (f) => f.sources[0]?.text],
 ];
 
