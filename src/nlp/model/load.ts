@@ -22,10 +22,13 @@ export interface LoadOptions {
   extraActors?: ActorEntry[];
 }
 
+/** The stages read sentences, tokens, parts of speech and lemmas: wink's negation, sentiment and entity steps are not run. */
+const WINK_PIPE = ['sbd', 'pos'];
+
 export function loadModel(options: LoadOptions = {}): Model {
   const read = readTableFrom(MODEL_DIR);
   return {
-    lm: { nlp: winkNLP(winkModel) },
+    lm: { nlp: winkNLP(winkModel, WINK_PIPE) },
     actors: buildActorModel(read, options.extraActors ?? []),
     events: buildEventModel(read),
     status: buildStatusModel(read),
