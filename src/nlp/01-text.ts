@@ -24,8 +24,11 @@ export function analyseText(text: string, referenceDate: string, lm: LanguageMod
   const tokens: Token[] = [];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
-    offset += spaces[i].length;
     const value = values[i];
+    const expected = offset + spaces[i].length;
+    // wink leaves some spaces (U+3000 and the like) out of its count: then the token is found where it really stands
+    const found = text.startsWith(value, expected) ? expected : text.indexOf(value, offset);
+    offset = found >= 0 ? found : expected;
     ours[i] = tokens.length;
     if (pos[i] !== 'SPACE' && value.trim()) {
       tokens.push({ i: tokens.length, text: value, lower: value.toLowerCase(), lemma: lemmas[i].toLowerCase(), pos: pos[i], start: offset, end: offset + value.length, sentence: 0 });

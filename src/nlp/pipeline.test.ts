@@ -253,3 +253,10 @@ test('a state named only as the modifier of what an event acts on becomes its ta
   // a modifier is no recipient that a row requires: troops sent to a place are not given to its state
   assert.ok(!dyads('Minsk sent troops to Lithuanian border areas.').events.some((e) => e.endsWith('->LTU')));
 });
+
+test('spans stay on their words after spaces the tokenizer does not count (an ideographic space)', () => {
+  const text = 'The army said that \u3000 North Korea sent troops to Russia.';
+  const rec = extract({ id: 'w', text, published: '2024-06-20' }, model);
+  assert.deepEqual(spanProblems(text, rec), []);
+  assert.ok(rec.actors.some((a) => a.mentions.some(([s, e]) => text.slice(s, e) === 'North Korea')));
+});
