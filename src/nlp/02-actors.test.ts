@@ -270,3 +270,23 @@ test('officials in a capital are its government; troops in a country are not its
   const troops = actorsOf('Kenyan troops in Somalia said the talks would resume.');
   assert.deepEqual(troops.actors.map(tuple), ['KEN/MIL', 'SOM/']);
 });
+
+test('an intergovernmental body between a possessive and a noun is its own actor ("its EU partners"), but the state keeps its envoy', () => {
+  const partners = actorsOf('Latvia asked its NATO allies for help after the cable was cut.');
+  assert.deepEqual(partners.actors.map(tuple), ['LVA/', 'IGO/']);
+  const envoy = actorsOf("France's UN envoy criticised the vote.");
+  assert.deepEqual(envoy.actors.map(tuple), ['FRA/GOV']);
+});
+
+test('the noun of a fixed phrase is no actor ("entered into force")', () => {
+  const { actors } = actorsOf('The accord between Chile and Peru entered into force on Monday.');
+  assert.deepEqual(actors.map(tuple), ['CHL/', 'PER/']);
+});
+
+test('a spokesperson speaks for the body named before or after them, not for the article\'s main state', () => {
+  const before = actorsOf('Mali accused Algeria of arming rebels. The Elysee said it was worried. Spokeswoman Anne Dupont said Paris would act.');
+  assert.equal(before.actors.find((a) => a.name === 'Anne Dupont')?.code, 'FRA');
+  const after = actorsOf('Mali accused Algeria of arming rebels. A spokesperson for the State Department called for calm.');
+  assert.ok(!after.actors.some((a) => a.code === 'MLI' && a.sector === 'GOV' || a.code === 'DZA' && a.sector === 'GOV'), after.actors.map(tuple).join(' '));
+  assert.ok(find(after.actors, 'USA', 'GOV'));
+});

@@ -192,7 +192,7 @@ class ActorFinder {
       }
       return this.definiteDescription(i, limit) ?? this.regionalGovernment(i, limit) ?? i + 1;
     }
-    if (this.senseOf(m, 'place')) return m.end;
+    if (this.senseOf(m, 'place') || this.senseOf(m, 'idiom')) return m.end;
     const reference = this.senseOf(m, 'reference');
     if (reference && reference.ref !== 'generic' && reference.ref !== 'unknown') return this.reference(reference.ref, i, m.end, limit);
     const country = this.countrySense(m);
@@ -259,7 +259,11 @@ class ActorFinder {
         const person = this.senseOf(m, 'person');
         if (person) return adjacent ? { spec: this.personSpec(person, mod, undefined), end: m.end } : null;
         const org = this.senseOf(m, 'org');
-        if (org && !this.countrySense(m)) return adjacent ? { spec: this.ownOrg(org, mod, j, m.end), end: m.end } : null;
+        if (org && !this.countrySense(m)) {
+          // "Russia's UN envoy" is the state's, while in "its NATO allies" the body, parsed on its own, is the actor: an intergovernmental body before a noun is one more modifier
+          if (adjacent && org.codes[0] === 'IGO' && !this.isHead(m.end, limit, j)) { j = m.end; continue; }
+          return adjacent ? { spec: this.ownOrg(org, mod, j, m.end), end: m.end } : null;
+        }
         const title = this.senseOf(m, 'title');
         const agentSense = this.senseOf(m, 'agent');
         const nameEnd = title || agentSense ? this.nameAfter(m.end, limit) : 0;
@@ -385,6 +389,8 @@ class ActorFinder {
     const person = known && known.end === nameEnd ? this.senseOf(known, 'person') : undefined;
     if (person) return this.personSpec(person, mod, title);
     const name = this.surface(nameStart, nameEnd);
+    // "The Pentagon said ... Spokeswoman Sabrina Singh said": an office of whatever body is named before it (a spokesperson) belongs to the body that last spoke
+    mod ??= titleSector === '*' ? this.recentBody(titleStart) : null;
     const code = mod?.code ?? this.lastByRole.get(this.joined(titleStart, nameStart))?.code ?? this.personContext(titleStart, titleSector);
     const sector = titleSector === '*' ? mod?.sector ?? (code === 'IGO' ? undefined : 'GOV') : mod?.code === 'IGO' ? undefined : titleSector;
     return { kind: 'person', code, sector, name, title, org: mod?.code === 'IGO' ? mod.spec.org : undefined };
@@ -405,7 +411,7 @@ class ActorFinder {
     const sector = agent?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
     if (!sector || !this.isHead(m.end, limit, i)) return m.end;
     // "the army of Sudan" (one mention); "demonstrators in Baghdad", "civilians in Ukraine": people of a place, which stays a place
-    const of = this.ofCountry(m.end, limit);
+    const of = this.ofCountry(m.end, limit) ?? (title?.sector === '*' ? this.forBody(m.end, limit) : null);
     // a state's organs in a country are often another's ("troops in Ukraine"), but officials in a capital are its government's ("officials in Seoul")
     const place = of ? null : STATE_ORGANS.has(sector) ? (sector === 'GOV' ? this.inCountry(m.end, limit, 'capital') : null) : this.inCountry(m.end, limit);
     if (of || place) {
@@ -483,6 +489,17 @@ class ActorFinder {
     if (!m || !c || (c.form !== 'name' && c.form !== 'adjective' && c.form !== 'people') || (m.end < limit && POSSESSIVE.has(this.norms[m.end]))) return null;
     const spec = this.stateSpec(c.code);
     return { mod: { code: c.code, spec }, end: m.end };
+  }
+
+  /** "a spokesperson for the State Department": the body an office speaks for. */
+  private forBody(j: number, limit: number): { mod: Modifier; end: number } | null {
+    if (j + 1 >= limit || this.norms[j] !== 'for') return null;
+    const k = this.norms[j + 1] === 'the' && j + 2 < limit ? j + 2 : j + 1;
+    const m = this.matchAt(k, limit);
+    const org = this.senseOf(m, 'org');
+    if (!m || !org) return null;
+    const spec = this.orgSpec(org, null);
+    return { mod: { code: spec.code, sector: spec.sector, org, spec }, end: m.end };
   }
 
   /** "in Baghdad", "in Ukraine": the state where people are. */
@@ -611,6 +628,12 @@ class ActorFinder {
     const opener = first.firstToken === before.firstToken || (first.firstToken === before.firstToken + 1 && this.tokens[before.firstToken].pos === 'DET');
     const e = this.entityOfMention.get(first)!;
     return opener && test(e) ? e : undefined;
+  }
+
+  /** The named body (not a state or person) mentioned last, in token i's sentence or the one before, as a modifier. */
+  private recentBody(i: number): Modifier | null {
+    const e = this.recent((x) => (x.kind === 'organization' || x.kind === 'igo') && x.name !== undefined, PRONOUN_REACH, i);
+    return e ? { code: e.code, sector: e.sector, spec: { kind: e.kind, code: e.code, sector: e.sector, org: e.org, name: e.name } } : null;
   }
 
   /** The first entity in token i's sentence, before i, that passes the test. */

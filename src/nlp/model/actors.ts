@@ -29,7 +29,9 @@ export type Sense =
   | { type: 'title'; sector: string; body?: string }
   | { type: 'reference'; ref: ReferenceKind }
   /** a place whose name contains a state's ("Gulf of Finland"): matched only so that it is not read as the state */
-  | { type: 'place' };
+  | { type: 'place' }
+  /** a fixed phrase whose noun names no actor ("into force"): matched only so that the noun is not read as an agent */
+  | { type: 'idiom' };
 
 export interface Phrase {
   /** lower case, single spaces, straight apostrophes: compared with the article's tokens joined the same way */
@@ -188,6 +190,7 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     index.add(cols[0], { type: 'reference', ref: cols[1] as ReferenceKind }, where);
   }
   for (const { cols, where } of rows(read, 'non-actor-places.tsv', 1)) index.add(cols[0], { type: 'place' }, where);
+  for (const { cols, where } of rows(read, 'idioms.tsv', 1)) index.add(cols[0], { type: 'idiom' }, where);
   for (const { cols, where } of rows(read, 'nonstate.tsv', 3)) {
     index.replace(cols[0], { type: 'org', codes: [cols[1]], kind: 'organization', sector: checkSector(cols[2], where), name: cols[0], refs: ['group'] }, where);
   }
