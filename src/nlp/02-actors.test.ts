@@ -290,3 +290,11 @@ test('a spokesperson speaks for the body named before or after them, not for the
   assert.ok(!after.actors.some((a) => a.code === 'MLI' && a.sector === 'GOV' || a.code === 'DZA' && a.sector === 'GOV'), after.actors.map(tuple).join(' '));
   assert.ok(find(after.actors, 'USA', 'GOV'));
 });
+
+test('"the two" and "both leaders" refer to the two people just named; "the two" before a noun refers to nobody', () => {
+  const { actors, mentions, text } = actorsOf('French President Emmanuel Macron thanked Indian Prime Minister Narendra Modi for the jets when the two met in Delhi. The two ships docked.');
+  const two = text.indexOf('the two');
+  const referents = mentions.filter((m) => m.start === two).map((m) => actors.find((a) => a.id === m.actor)?.code);
+  assert.deepEqual(referents, ['FRA', 'IND']);
+  assert.ok(!mentions.some((m) => text.slice(m.start, m.end) === 'The two'));
+});

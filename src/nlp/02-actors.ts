@@ -543,13 +543,14 @@ class ActorFinder {
 
   /** Pronouns and plural descriptions: "it", "they", "his", "the two countries". */
   private reference(ref: ReferenceKind, i: number, end: number, limit: number): number {
-    if (ref === 'pair') {
-      const states: ActorEntity[] = [];
-      for (let k = this.mentions.length - 1; k >= Math.max(0, this.mentions.length - PAIR_REACH) && states.length < 2; k--) {
-        const e = this.entityOfMention.get(this.mentions[k])!;
-        if (e.kind === 'state' && !states.includes(e)) states.push(e);
-      }
-      if (states.length === 2) for (const e of states.reverse()) this.mentionEntity(e, i, end, true);
+    if (ref === 'pair' || ref === 'pair-people') {
+      // "the two cables", "both sides of the border": a noun after it, or "of", makes it a quantifier of something else
+      if (!this.isHead(end, limit, i) || this.norms[end] === 'of') return end;
+      // "Putin met Kim ... the two agreed": two people named just before, else the last two states
+      const reach = ref === 'pair-people' ? PRONOUN_REACH : undefined;
+      const pair = (reach !== undefined ? this.lastTwo((e) => e.kind === 'person' && isStateCode(e.code), i, reach) : undefined)
+        ?? this.lastTwo((e) => e.kind === 'state', i, reach);
+      for (const e of pair ?? []) this.mentionEntity(e, i, end, true);
       return end;
     }
     if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma) && !this.raised(i + 2, limit)) return end;
@@ -571,6 +572,19 @@ class ActorFinder {
       }
     }
     return end;
+  }
+
+  /** The two latest entities that pass the test, oldest first, of different states, within `reach` sentences (else the last PAIR_REACH mentions). */
+  private lastTwo(test: (e: ActorEntity) => boolean, i: number, reach?: number): [ActorEntity, ActorEntity] | undefined {
+    const found: ActorEntity[] = [];
+    const sentence = this.tokens[i].sentence;
+    for (let k = this.mentions.length - 1; k >= Math.max(0, this.mentions.length - PAIR_REACH) && found.length < 2; k--) {
+      const m = this.mentions[k];
+      if (reach !== undefined && sentence - m.sentence > reach) break;
+      const e = this.entityOfMention.get(m)!;
+      if (test(e) && !this.weak.has(m) && !found.some((f) => f.code === e.code)) found.push(e);
+    }
+    return found.length === 2 ? [found[1], found[0]] : undefined;
   }
 
   /** Whether "it <verb>" goes on with a predicate of its own and "to" ("it was not ready to", "it is unlikely to return"): then "it" acts. */

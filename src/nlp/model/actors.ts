@@ -17,7 +17,7 @@ export interface ActorEntry {
 
 /** How a state is written: its name ("North Korea"), adjective ("North Korean"), people ("North Koreans") or capital ("Pyongyang"). */
 export type CountryForm = 'name' | 'adjective' | 'people' | 'capital';
-export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state' | 'generic' | 'unknown';
+export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'pair-people' | 'state' | 'generic' | 'unknown';
 
 export type Sense =
   | { type: 'country'; code: string; form: CountryForm; onlyWith?: string[] }
@@ -79,7 +79,7 @@ export interface ActorModel {
 const SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'CVL', 'REF', 'MED', 'BUS', 'NGO', 'IGO', 'ELI', 'LAB', 'EDU', 'HLH', 'REL']);
 const KINDS = new Set<ActorKind>(['state', 'igo', 'organization', 'person', 'group']);
 const FORMS = new Set<CountryForm>(['name', 'adjective', 'people', 'capital']);
-const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state', 'generic', 'unknown']);
+const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'pair-people', 'state', 'generic', 'unknown']);
 
 /** Letters and digits (any script) are word characters; spaces and punctuation are where a tokenizer may cut. */
 function isWordChar(code: number): boolean {
