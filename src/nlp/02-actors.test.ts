@@ -298,3 +298,8 @@ test('"the two" and "both leaders" refer to the two people just named; "the two"
   assert.deepEqual(referents, ['FRA', 'IND']);
   assert.ok(!mentions.some((m) => text.slice(m.start, m.end) === 'The two'));
 });
+
+test('"it" may refer to a singular mention of an actor first named in the plural ("the troops" ... "the army said it")', () => {
+  const { actors, text } = actorsOf('Nairobi said Kenyan troops had massed near the border. The Kenyan army said it had warned Somalia.');
+  assert.deepEqual(surfaces(find(actors, 'KEN', 'MIL')!, text), ['Kenyan troops', 'Kenyan army', 'it']);
+});

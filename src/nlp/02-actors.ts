@@ -31,11 +31,11 @@ interface Modifier { code: string; sector?: string; org?: OrgSense; spec: ActorS
 const DEFINITE = new Set(['the', 'these', 'those']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
-/** What each kind of pronoun may refer to. */
-const REFERENT: Record<string, (e: ActorEntity) => boolean> = {
-  singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
-  plural: (e) => e.kind === 'group',
-  person: (e) => e.kind === 'person',
+/** What each kind of pronoun may refer to, by the kind of the mention ("the army" is singular though it is one actor with "the troops"). */
+const REFERENT: Record<string, (kind: ActorKind) => boolean> = {
+  singular: (k) => k === 'state' || k === 'igo' || k === 'organization',
+  plural: (k) => k === 'group',
+  person: (k) => k === 'person',
 };
 /** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
 const CONTEXT_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'LAB', 'CVL', 'REB', 'OPP', 'PTY', 'NGO', 'MED']);
@@ -115,6 +115,12 @@ class ActorFinder {
   }
 
   private readonly entityOfMention = new Map<Mention, ActorEntity>();
+  /** the kind a mention's own words name, where it differs from its actor's ("the army" of the actor first named "troops") */
+  private readonly mentionKind = new Map<Mention, ActorKind>();
+
+  private kindOf(m: Mention): ActorKind {
+    return this.mentionKind.get(m) ?? this.entityOfMention.get(m)!.kind;
+  }
 
   // ---------- phrase lookup ----------
 
@@ -556,10 +562,10 @@ class ActorFinder {
     if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma) && !this.raised(i + 2, limit)) return end;
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
-      : ref === 'singular' ? this.subject(i, REFERENT.singular, 0) ?? this.previousSubject(i, REFERENT.singular)
-      : ref === 'person' ? this.subject(i, REFERENT.person, PERSON_REACH)
+      : ref === 'singular' ? this.subject(i, (e, m) => REFERENT.singular(this.kindOf(m)), 0) ?? this.previousSubject(i, (e, m) => REFERENT.singular(this.kindOf(m)))
+      : ref === 'person' ? this.subject(i, (e) => REFERENT.person(e.kind), PERSON_REACH)
       // "the North Koreans ... they": a state named by its people is plural
-      : this.subject(i, (e, m) => REFERENT.plural(e) || this.peopleMentions.has(m), PRONOUN_REACH);
+      : this.subject(i, (e, m) => REFERENT.plural(this.kindOf(m)) || this.peopleMentions.has(m), PRONOUN_REACH);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
@@ -630,7 +636,7 @@ class ActorFinder {
   }
 
   /** The actor that opens the sentence before token i's ("The NIS said ... . It added ..."), if one does. */
-  private previousSubject(i: number, test: (e: ActorEntity) => boolean): ActorEntity | undefined {
+  private previousSubject(i: number, test: (e: ActorEntity, m: Mention) => boolean): ActorEntity | undefined {
     const sentence = this.tokens[i].sentence;
     if (sentence === 0) return undefined;
     const before = this.doc.sentences[sentence - 1];
@@ -641,7 +647,7 @@ class ActorFinder {
     if (!first || this.weak.has(first)) return undefined;
     const opener = first.firstToken === before.firstToken || (first.firstToken === before.firstToken + 1 && this.tokens[before.firstToken].pos === 'DET');
     const e = this.entityOfMention.get(first)!;
-    return opener && test(e) ? e : undefined;
+    return opener && test(e, first) ? e : undefined;
   }
 
   /** The named body (not a state or person) mentioned last, in token i's sentence or the one before, as a modifier. */
@@ -799,7 +805,9 @@ class ActorFinder {
   private mention(spec: ActorSpec, first: number, end: number): Mention {
     const e = this.entityFor(spec);
     if (e.kind === 'person' && e.title && isStateCode(e.code)) this.noteOffice(e.title, e.code);
-    return this.mentionEntity(e, first, end, false);
+    const m = this.mentionEntity(e, first, end, false);
+    if (spec.kind !== e.kind) this.mentionKind.set(m, spec.kind);
+    return m;
   }
 
   /** "Defence Minister Kim Yong-hyun ... The ministry said": after an office-holder, the noun of the body the office heads refers to that state's government. */
