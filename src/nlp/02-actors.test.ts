@@ -303,3 +303,13 @@ test('"it" may refer to a singular mention of an actor first named in the plural
   const { actors, text } = actorsOf('Nairobi said Kenyan troops had massed near the border. The Kenyan army said it had warned Somalia.');
   assert.deepEqual(surfaces(find(actors, 'KEN', 'MIL')!, text), ['Kenyan troops', 'Kenyan army', 'it']);
 });
+
+test('armed groups are known by their lower-case "al-" names and PETRARCH synonyms; a common word is no group', () => {
+  const { actors } = actorsOf('Kenyan police said al-Qaida and al-Shabab fighters had crossed the border, while Youth groups protested in Nairobi.');
+  assert.deepEqual(actors.map(tuple).sort(), ['---/REB', 'KEN/COP', 'SOM/REB']);
+});
+
+test('a capitalised noun after "the" opens a name, not a description of a body named before', () => {
+  const { actors } = actorsOf('Hezbollah fired rockets at Israel. Leaders of the Group of Seven condemned the attack.');
+  assert.ok(find(actors, 'IGO'), actors.map(tuple).join(' '));
+});

@@ -140,7 +140,9 @@ class ActorFinder {
     for (let k = found.length - 1; k >= 0; k--) {
       const { phrase: p, end } = found[k];
       if (p.exact !== undefined && this.surface(i, end).replace(/[’‘`]/g, "'") !== p.exact) continue;
-      const capitalised = this.capitalisedAt(p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i);
+      const first = p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i;
+      // "al-Qaeda", "al-Shabaab": a name may open with a lower-case article joined by a hyphen
+      const capitalised = this.capitalisedAt(first) || (first + 2 < end && this.tokens[first + 1].text === '-' && this.capitalisedAt(first + 2));
       if (p.namesOnly && !capitalised) continue;
       if (p.senses.every((s) => s.type === 'country' && s.onlyWith) && !this.ellipticNameFits(p, end)) continue;
       return { phrase: p, end, capitalised };
@@ -521,7 +523,8 @@ class ActorFinder {
   private definiteDescription(i: number, limit: number): number | null {
     if (!DEFINITE.has(this.norms[i]) || i + 1 >= limit) return null;
     const noun = this.tokens[i + 1];
-    if (noun.pos !== 'NOUN' && noun.pos !== 'PROPN') return null;
+    // "the Group of Seven", "the Agency for ...": a capitalised noun after "the" opens a name, which is parsed on its own
+    if ((noun.pos !== 'NOUN' && noun.pos !== 'PROPN') || this.capitalisedAt(i + 1)) return null;
     const target = this.lastByRef.get(noun.lemma) ?? this.lastByRef.get(noun.lower);
     if (!target || !this.isHead(i + 2, limit, i + 1)) return null;
     this.mentionEntity(target, i, i + 2, true);
