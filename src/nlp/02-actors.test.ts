@@ -313,3 +313,8 @@ test('a capitalised noun after "the" opens a name, not a description of a body n
   const { actors } = actorsOf('Hezbollah fired rockets at Israel. Leaders of the Group of Seven condemned the attack.');
   assert.ok(find(actors, 'IGO'), actors.map(tuple).join(' '));
 });
+
+test('people "of" a named body belong to it ("ministers of the African Union")', () => {
+  const { actors } = actorsOf('Sudan rejected the plan. Ministers of the African Union met in Addis Ababa on Monday.');
+  assert.deepEqual(actors.map(tuple).sort(), ['IGO/', 'SDN/']);
+});

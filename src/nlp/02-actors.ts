@@ -419,7 +419,7 @@ class ActorFinder {
     const sector = agent?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
     if (!sector || !this.isHead(m.end, limit, i)) return m.end;
     // "the army of Sudan" (one mention); "demonstrators in Baghdad", "civilians in Ukraine": people of a place, which stays a place
-    const of = this.ofCountry(m.end, limit) ?? (title?.sector === '*' ? this.forBody(m.end, limit) : null);
+    const of = this.ofCountry(m.end, limit) ?? this.bodyAfter(m.end, limit, title?.sector === '*');
     // a state's organs in a country are often another's ("troops in Ukraine"), but officials in a capital are its government's ("officials in Seoul")
     const place = of ? null : STATE_ORGANS.has(sector) ? (sector === 'GOV' ? this.inCountry(m.end, limit, 'capital') : null) : this.inCountry(m.end, limit);
     if (of || place) {
@@ -499,9 +499,9 @@ class ActorFinder {
     return { mod: { code: c.code, spec }, end: m.end };
   }
 
-  /** "a spokesperson for the State Department": the body an office speaks for. */
-  private forBody(j: number, limit: number): { mod: Modifier; end: number } | null {
-    if (j + 1 >= limit || this.norms[j] !== 'for') return null;
+  /** "leaders of the Group of Seven", "a spokesperson for the State Department": the body the people belong to or speak for. */
+  private bodyAfter(j: number, limit: number, speaksFor: boolean): { mod: Modifier; end: number } | null {
+    if (j + 1 >= limit || !(this.norms[j] === 'of' || (speaksFor && this.norms[j] === 'for'))) return null;
     const k = this.norms[j + 1] === 'the' && j + 2 < limit ? j + 2 : j + 1;
     const m = this.matchAt(k, limit);
     const org = this.senseOf(m, 'org');
