@@ -318,3 +318,10 @@ test('people "of" a named body belong to it ("ministers of the African Union")',
   const { actors } = actorsOf('Sudan rejected the plan. Ministers of the African Union met in Addis Ababa on Monday.');
   assert.deepEqual(actors.map(tuple).sort(), ['IGO/', 'SDN/']);
 });
+
+test('an official named before any state serves the state named nearest them in their sentence, or the capital they are in', () => {
+  const later = actorsOf('Former president Ama Kofi was charged with fraud on Monday by Ghanaian prosecutors.');
+  assert.equal(later.actors.find((a) => a.name === 'Ama Kofi')?.code, 'GHA');
+  const place = actorsOf('A radio station in Nairobi said General Peter Otieno had resigned.');
+  assert.equal(place.actors.find((a) => a.name === 'Peter Otieno')?.code, 'KEN');
+});

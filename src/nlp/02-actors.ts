@@ -98,6 +98,7 @@ class ActorFinder {
       let i = s.firstToken;
       while (i < s.endToken) i = this.parseAt(i, s.endToken);
     }
+    this.placeOfficials();
     const kept = this.entities.filter((e) => e.mentions.some((m) => !this.weak.has(m)));
     kept.forEach((e, k) => {
       e.id = `a${k + 1}`;
@@ -115,6 +116,8 @@ class ActorFinder {
   }
 
   private readonly entityOfMention = new Map<Mention, ActorEntity>();
+  /** capitals named as places ("based in Beirut"): no actors, but they say where an official without a country serves */
+  private readonly places: { code: string; token: number }[] = [];
   /** the kind a mention's own words name, where it differs from its actor's ("the army" of the actor first named "troops") */
   private readonly mentionKind = new Map<Mention, ActorKind>();
 
@@ -211,7 +214,10 @@ class ActorFinder {
 
   /** A state or named body, alone or before the noun it gives a country to. */
   private modified(m: Match, country: CountrySense | undefined, org: OrgSense | undefined, i: number, limit: number): number {
-    if (country?.form === 'capital' && !org && i > 0 && this.model.cues.locative.has(this.norms[i - 1])) return m.end;
+    if (country?.form === 'capital' && !org && i > 0 && this.model.cues.locative.has(this.norms[i - 1])) {
+      this.places.push({ code: country.code, token: i });
+      return m.end;
+    }
     const own: ActorSpec = org ? this.orgSpec(org, null) : this.stateSpec(country!.code);
     const mod: Modifier = { code: own.code, sector: own.sector, org, spec: own };
     let j = m.end;
@@ -594,6 +600,25 @@ class ActorFinder {
       if (test(e) && !this.weak.has(m) && !found.some((f) => f.code === e.code)) found.push(e);
     }
     return found.length === 2 ? [found[1], found[0]] : undefined;
+  }
+
+  /**
+   * An official whose country nothing before them gave ("Ousted president Jean-Bertrand Aristide ... by Haitian officials",
+   * "a newspaper in Beirut ... General Michel Aoun") serves the state named nearest them in their sentence, before or after.
+   */
+  private placeOfficials(): void {
+    for (const e of this.entities) {
+      if (e.kind !== 'person' || e.code !== '---' || !ROLES_IN_A_STATE.has(e.sector ?? '')) continue;
+      const at = e.mentions[0];
+      let best: string | undefined, distance = Infinity;
+      const consider = (code: string, token: number) => {
+        const d = Math.abs(token - at.firstToken);
+        if (isStateCode(code) && this.tokens[token].sentence === at.sentence && d < distance) { best = code; distance = d; }
+      };
+      for (const m of this.mentions) consider(this.entityOfMention.get(m)!.code, m.firstToken);
+      for (const p of this.places) consider(p.code, p.token);
+      if (best) e.code = best;
+    }
   }
 
   /** Whether "it <verb>" goes on with a predicate of its own and "to" ("it was not ready to", "it is unlikely to return"): then "it" acts. */
