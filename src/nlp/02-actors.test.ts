@@ -325,3 +325,8 @@ test('an official named before any state serves the state named nearest them in 
   const place = actorsOf('A radio station in Nairobi said General Peter Otieno had resigned.');
   assert.equal(place.actors.find((a) => a.name === 'Peter Otieno')?.code, 'KEN');
 });
+
+test('a state\'s name before a currency sign names the currency, not the state', () => {
+  const { actors } = actorsOf('Kenyan officials said the loan of US $40 million would be repaid.');
+  assert.deepEqual(actors.map(tuple), ['KEN/GOV']);
+});

@@ -51,6 +51,8 @@ const VERB_FOLLOWERS = new Set(['DET', 'ADP', 'PRON', 'PART', 'ADV', 'NUM']);
 const REPORTERS = new Set(['SPY', 'MED']);
 /** Prepositions that join an act to what it is aimed at ("strikes on", "attacks against"). */
 const AIMED = new Set(['on', 'against', 'at', 'into']);
+/** A token that is a currency sign. */
+const CURRENCY_SIGNS = /^\p{Sc}$/u;
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -214,6 +216,8 @@ class ActorFinder {
 
   /** A state or named body, alone or before the noun it gives a country to. */
   private modified(m: Match, country: CountrySense | undefined, org: OrgSense | undefined, i: number, limit: number): number {
+    // "US $50 million", "HK$ 2bn": a state's name before a currency sign names the currency
+    if (country && !org && m.end < limit && CURRENCY_SIGNS.test(this.tokens[m.end].text)) return m.end;
     if (country?.form === 'capital' && !org && i > 0 && this.model.cues.locative.has(this.norms[i - 1])) {
       this.places.push({ code: country.code, token: i });
       return m.end;
