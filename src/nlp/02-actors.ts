@@ -127,6 +127,8 @@ class ActorFinder {
     return this.mentionKind.get(m) ?? this.entityOfMention.get(m)!.kind;
   }
 
+  private readonly singular = (_: ActorEntity, m: Mention): boolean => REFERENT.singular(this.kindOf(m));
+
   // ---------- phrase lookup ----------
 
   /** The longest table phrase that starts at token i and ends on a token boundary before limit. */
@@ -575,7 +577,7 @@ class ActorFinder {
     if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma) && !this.raised(i + 2, limit)) return end;
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
-      : ref === 'singular' ? this.subject(i, (e, m) => REFERENT.singular(this.kindOf(m)), 0) ?? this.previousSubject(i, (e, m) => REFERENT.singular(this.kindOf(m)))
+      : ref === 'singular' ? this.subject(i, this.singular, 0) ?? this.previousSubject(i, this.singular)
       : ref === 'person' ? this.subject(i, (e) => REFERENT.person(e.kind), PERSON_REACH)
       // "the North Koreans ... they": a state named by its people is plural
       : this.subject(i, (e, m) => REFERENT.plural(this.kindOf(m)) || this.peopleMentions.has(m), PRONOUN_REACH);
@@ -593,7 +595,7 @@ class ActorFinder {
     return end;
   }
 
-  /** The two latest entities that pass the test, oldest first, of different states, within `reach` sentences (else the last PAIR_REACH mentions). */
+  /** The two latest entities that pass the test, oldest first, of different states, among the last PAIR_REACH mentions and within `reach` sentences if given. */
   private lastTwo(test: (e: ActorEntity) => boolean, i: number, reach?: number): [ActorEntity, ActorEntity] | undefined {
     const found: ActorEntity[] = [];
     const sentence = this.tokens[i].sentence;
