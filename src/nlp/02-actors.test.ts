@@ -330,3 +330,9 @@ test('a state\'s name before a currency sign names the currency, not the state',
   const { actors } = actorsOf('Kenyan officials said the loan of US $40 million would be repaid.');
   assert.deepEqual(actors.map(tuple), ['KEN/GOV']);
 });
+
+test('an unnamed official listed after another takes that one\'s country, not the sentence subject\'s', () => {
+  const { actors, text } = actorsOf('Sudan shelled Chad on Monday, killing the commander of the Chadian army and the chief of staff of the air force.');
+  const chief = actors.find((a) => surfaces(a, text).some((s) => s.includes('chief of staff')));
+  assert.equal(chief?.code, 'TCD');
+});

@@ -725,11 +725,24 @@ class ActorFinder {
   private agentContext(sector: string, i: number): string {
     // a ship or company in the sentence says nothing about whose police or troops these are, nor does an intelligence agency or the media that report on forces
     const fits = (e: ActorEntity) => isStateCode(e.code) && e.sector !== 'BUS' && !(sector === 'MIL' && REPORTERS.has(e.sector ?? ''));
+    // "killing the commander of the Revolutionary Guards and the chief of staff": one list of a state's people
+    const listed = this.listedWith(i);
+    if (listed && fits(listed)) return listed.code;
     // "Kim told Lavrov that Pyongyang would support Moscow's actions in Ukraine, state media said": officials speak for the sentence's subject
     const inSentence = sector === 'GOV' ? this.firstInSentence(fits, i) : this.recent(fits, 0, i);
     if (inSentence) return inSentence.code;
     const earlier = this.lastBySector.get(sector);
     return earlier && isStateCode(earlier.code) ? earlier.code : this.contextCode(i);
+  }
+
+  /** The body or official named just before token i's noun and joined to it by "and" or "," ("the commander ... and the chief of staff"), if any. */
+  private listedWith(i: number): ActorEntity | undefined {
+    let k = i - 1;
+    if (k >= 0 && DEFINITE.has(this.norms[k])) k--;
+    if (k < 1 || (this.norms[k] !== 'and' && this.norms[k] !== ',')) return undefined;
+    const last = this.mentions[this.mentions.length - 1];
+    const e = last && last.endToken === k && !this.weak.has(last) ? this.entityOfMention.get(last) : undefined;
+    return e && e.kind !== 'state' ? e : undefined;
   }
 
   /** The country a bare noun belongs to: the latest state named in this sentence or the one before, else the article's main one. */
