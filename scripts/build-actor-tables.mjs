@@ -104,26 +104,44 @@ function agentRows() {
 }
 
 /** One-word aliases in the PETRARCH list that are more often something else (a sports team, a missile, a first name). */
-const AMBIGUOUS_GROUP_NAMES = new Set(['Tigers', 'Shahin', 'Hotaru', 'Venceremos']);
+const AMBIGUOUS_GROUP_NAMES = new Set(['Tigers', 'Shahin', 'Hotaru', 'Venceremos',
+  // synonyms that are common words or phrases, a football league or a date before they are a group
+  'National Front', 'Islamic Party', 'Free Land', 'La Liga', 'National Resistance', 'Revolutionary Left', 'Red Banner', 'Secret Warriors',
+  'Counter Revolutionaries', 'Action Faction', 'Nationalist Youth', 'Patriotic Youth', 'Green Battalion', 'Partisans League', 'Jihad Base',
+  'Resistencia Nacional', 'Nucleus Faction', 'Machete Wielders', 'Red Bill', 'Cinque C', 'Le Celle', 'IL Carcere', 'I Carcerieri', 'AD Rev', 'Triple A']);
+
+/**
+ * Whether a "+" synonym is distinctive enough to list: PETRARCH writes all in capitals, so a one-word synonym cannot be
+ * told from a common word ("Youth", "Falcon") unless hyphenated ("Mai-mai"); well-known acronyms are in organisations.tsv.
+ * None that opens with a number or "The".
+ */
+const distinctiveSynonym = (phrase) => !/^(\d|The )/.test(phrase) && (phrase.includes(' ') || phrase.includes('-'));
 
 function nonStateRows(isoCodes) {
   const text = fs.readFileSync(path.join(petrarch, 'Phoenix.MilNonState.actors.txt'), 'latin1');
   const rows = [];
+  // a block is a name, its "+" synonyms and a code, which comes on the name's line or on a line of its own after them
   let names = [];
-  const flush = (code) => {
-    const m = code.match(/^\[([A-Z]{3})(REB|MIL|PTY|OPP|GOV|SPY)[A-Z]*\]/);
-    if (m && isoCodes.has(m[1])) for (const n of names) rows.push([n, m[1], m[2]]);
+  let code = null;
+  const flush = () => {
+    if (!code) return;
+    if (isoCodes.has(code[1])) for (const n of names) rows.push([n, code[1], code[2]]);
     names = [];
   };
   for (const raw of text.split('\n')) {
     const line = raw.replace(/#.*/, '').trim();
-    if (!line) { names = []; continue; }
+    if (!line) { names = []; code = null; continue; }
     const inline = line.match(/^\+?([A-Z0-9][^\[]*?)\s*(\[[^\]]+\])?$/);
-    if (line.startsWith('[')) { flush(line); continue; }
-    if (!inline) continue;
-    const phrase = inline[1].replace(/_+$/, '').replace(/\([^)]*\)/g, '').replace(/_+/g, ' ').replace(/\s+/g, ' ').trim();
-    if (phrase.split(' ').length >= 1 && phrase.length > 3 && /^[A-Z0-9][A-Z0-9 '’.&/-]*$/.test(phrase)) names.push(titleCase(phrase));
-    if (inline[2]) flush(inline[2]);
+    const codeText = line.startsWith('[') ? line : inline?.[2];
+    // a name without "+" opens a new block: an earlier code does not reach it
+    if (!line.startsWith('+') && !line.startsWith('[')) code = null;
+    if (!line.startsWith('[') && inline) {
+      const phrase = inline[1].replace(/_+$/, '').replace(/\([^)]*\)/g, '').replace(/_+/g, ' ').replace(/\s+/g, ' ').trim();
+      const synonym = line.startsWith('+');
+      if (phrase.length > 3 && /^[A-Z0-9][A-Z0-9 '’.&/-]*$/.test(phrase) && (!synonym || distinctiveSynonym(titleCase(phrase)))) names.push(titleCase(phrase));
+    }
+    if (codeText) code = codeText.match(/^\[([A-Z]{3})(REB|MIL|PTY|OPP|GOV|SPY)[A-Z]*\]/);
+    flush();
   }
   const seen = new Set();
   return rows.filter((r) => !AMBIGUOUS_GROUP_NAMES.has(r[0]) && !seen.has(r[0].toLowerCase()) && seen.add(r[0].toLowerCase())).sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));

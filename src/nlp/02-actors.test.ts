@@ -270,3 +270,69 @@ test('officials in a capital are its government; troops in a country are not its
   const troops = actorsOf('Kenyan troops in Somalia said the talks would resume.');
   assert.deepEqual(troops.actors.map(tuple), ['KEN/MIL', 'SOM/']);
 });
+
+test('an intergovernmental body between a possessive and a noun is its own actor ("its EU partners"), but the state keeps its envoy', () => {
+  const partners = actorsOf('Latvia asked its NATO allies for help after the cable was cut.');
+  assert.deepEqual(partners.actors.map(tuple), ['LVA/', 'IGO/']);
+  const envoy = actorsOf("France's UN envoy criticised the vote.");
+  assert.deepEqual(envoy.actors.map(tuple), ['FRA/GOV']);
+});
+
+test('the noun of a fixed phrase is no actor ("entered into force")', () => {
+  const { actors } = actorsOf('The accord between Chile and Peru entered into force on Monday.');
+  assert.deepEqual(actors.map(tuple), ['CHL/', 'PER/']);
+});
+
+test('a spokesperson speaks for the body named before or after them, not for the article\'s main state', () => {
+  const before = actorsOf('Mali accused Algeria of arming rebels. The Elysee said it was worried. Spokeswoman Anne Dupont said Paris would act.');
+  assert.equal(before.actors.find((a) => a.name === 'Anne Dupont')?.code, 'FRA');
+  const after = actorsOf('Mali accused Algeria of arming rebels. A spokesperson for the State Department called for calm.');
+  assert.ok(!after.actors.some((a) => a.code === 'MLI' && a.sector === 'GOV' || a.code === 'DZA' && a.sector === 'GOV'), after.actors.map(tuple).join(' '));
+  assert.ok(find(after.actors, 'USA', 'GOV'));
+});
+
+test('"the two" and "both leaders" refer to the two people just named; "the two" before a noun refers to nobody', () => {
+  const { actors, mentions, text } = actorsOf('French President Emmanuel Macron thanked Indian Prime Minister Narendra Modi for the jets when the two met in Delhi. The two ships docked.');
+  const two = text.indexOf('the two');
+  const referents = mentions.filter((m) => m.start === two).map((m) => actors.find((a) => a.id === m.actor)?.code);
+  assert.deepEqual(referents, ['FRA', 'IND']);
+  assert.ok(!mentions.some((m) => text.slice(m.start, m.end) === 'The two'));
+});
+
+test('"it" may refer to a singular mention of an actor first named in the plural ("the troops" ... "the army said it")', () => {
+  const { actors, text } = actorsOf('Nairobi said Kenyan troops had massed near the border. The Kenyan army said it had warned Somalia.');
+  assert.deepEqual(surfaces(find(actors, 'KEN', 'MIL')!, text), ['Kenyan troops', 'Kenyan army', 'it']);
+});
+
+test('armed groups are known by their lower-case "al-" names and PETRARCH synonyms; a common word is no group', () => {
+  const { actors } = actorsOf('Kenyan police said al-Qaida and al-Shabab fighters had crossed the border, while Youth groups protested in Nairobi.');
+  assert.deepEqual(actors.map(tuple).sort(), ['---/REB', 'KEN/COP', 'SOM/REB']);
+});
+
+test('a capitalised noun after "the" opens a name, not a description of a body named before', () => {
+  const { actors } = actorsOf('Hezbollah fired rockets at Israel. Leaders of the Group of Seven condemned the attack.');
+  assert.ok(find(actors, 'IGO'), actors.map(tuple).join(' '));
+});
+
+test('people "of" a named body belong to it ("ministers of the African Union")', () => {
+  const { actors } = actorsOf('Sudan rejected the plan. Ministers of the African Union met in Addis Ababa on Monday.');
+  assert.deepEqual(actors.map(tuple).sort(), ['IGO/', 'SDN/']);
+});
+
+test('an official named before any state serves the state named nearest them in their sentence, or the capital they are in', () => {
+  const later = actorsOf('Former president Ama Kofi was charged with fraud on Monday by Ghanaian prosecutors.');
+  assert.equal(later.actors.find((a) => a.name === 'Ama Kofi')?.code, 'GHA');
+  const place = actorsOf('A radio station in Nairobi said General Peter Otieno had resigned.');
+  assert.equal(place.actors.find((a) => a.name === 'Peter Otieno')?.code, 'KEN');
+});
+
+test('a state\'s name before a currency sign names the currency, not the state', () => {
+  const { actors } = actorsOf('Kenyan officials said the loan of US $40 million would be repaid.');
+  assert.deepEqual(actors.map(tuple), ['KEN/GOV']);
+});
+
+test('an unnamed official listed after another takes that one\'s country, not the sentence subject\'s', () => {
+  const { actors, text } = actorsOf('Sudan shelled Chad on Monday, killing the commander of the Chadian army and the chief of staff of the air force.');
+  const chief = actors.find((a) => surfaces(a, text).some((s) => s.includes('chief of staff')));
+  assert.equal(chief?.code, 'TCD');
+});

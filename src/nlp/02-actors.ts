@@ -31,11 +31,11 @@ interface Modifier { code: string; sector?: string; org?: OrgSense; spec: ActorS
 const DEFINITE = new Set(['the', 'these', 'those']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
-/** What each kind of pronoun may refer to. */
-const REFERENT: Record<string, (e: ActorEntity) => boolean> = {
-  singular: (e) => e.kind === 'state' || e.kind === 'igo' || e.kind === 'organization',
-  plural: (e) => e.kind === 'group',
-  person: (e) => e.kind === 'person',
+/** What each kind of pronoun may refer to, by the kind of the mention ("the army" is singular though it is one actor with "the troops"). */
+const REFERENT: Record<string, (kind: ActorKind) => boolean> = {
+  singular: (k) => k === 'state' || k === 'igo' || k === 'organization',
+  plural: (k) => k === 'group',
+  person: (k) => k === 'person',
 };
 /** Sectors of the state's own organs: a bare noun of these ("lawmakers", "the troops") belongs to the country in context; a bare "tanker" or "company" does not. */
 const CONTEXT_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'LAB', 'CVL', 'REB', 'OPP', 'PTY', 'NGO', 'MED']);
@@ -51,6 +51,8 @@ const VERB_FOLLOWERS = new Set(['DET', 'ADP', 'PRON', 'PART', 'ADV', 'NUM']);
 const REPORTERS = new Set(['SPY', 'MED']);
 /** Prepositions that join an act to what it is aimed at ("strikes on", "attacks against"). */
 const AIMED = new Set(['on', 'against', 'at', 'into']);
+/** A token that is a currency sign. */
+const CURRENCY_SIGNS = /^\p{Sc}$/u;
 const MAX_HEAD_DISTANCE = 5;
 const MAX_NAME_TOKENS = 5;
 /** How many sentences back a pronoun or a bare agent noun looks for what it refers to. */
@@ -98,6 +100,7 @@ class ActorFinder {
       let i = s.firstToken;
       while (i < s.endToken) i = this.parseAt(i, s.endToken);
     }
+    this.placeOfficials();
     const kept = this.entities.filter((e) => e.mentions.some((m) => !this.weak.has(m)));
     kept.forEach((e, k) => {
       e.id = `a${k + 1}`;
@@ -115,6 +118,16 @@ class ActorFinder {
   }
 
   private readonly entityOfMention = new Map<Mention, ActorEntity>();
+  /** capitals named as places ("based in Beirut"): no actors, but they say where an official without a country serves */
+  private readonly places: { code: string; token: number }[] = [];
+  /** the kind a mention's own words name, where it differs from its actor's ("the army" of the actor first named "troops") */
+  private readonly mentionKind = new Map<Mention, ActorKind>();
+
+  private kindOf(m: Mention): ActorKind {
+    return this.mentionKind.get(m) ?? this.entityOfMention.get(m)!.kind;
+  }
+
+  private readonly singular = (_: ActorEntity, m: Mention): boolean => REFERENT.singular(this.kindOf(m));
 
   // ---------- phrase lookup ----------
 
@@ -134,7 +147,9 @@ class ActorFinder {
     for (let k = found.length - 1; k >= 0; k--) {
       const { phrase: p, end } = found[k];
       if (p.exact !== undefined && this.surface(i, end).replace(/[’‘`]/g, "'") !== p.exact) continue;
-      const capitalised = this.capitalisedAt(p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i);
+      const first = p.norm.startsWith('the ') && end - i > 1 ? i + 1 : i;
+      // "al-Qaeda", "al-Shabaab": a name may open with a lower-case article joined by a hyphen
+      const capitalised = this.capitalisedAt(first) || (first + 2 < end && this.tokens[first + 1].text === '-' && this.capitalisedAt(first + 2));
       if (p.namesOnly && !capitalised) continue;
       if (p.senses.every((s) => s.type === 'country' && s.onlyWith) && !this.ellipticNameFits(p, end)) continue;
       return { phrase: p, end, capitalised };
@@ -192,7 +207,7 @@ class ActorFinder {
       }
       return this.definiteDescription(i, limit) ?? this.regionalGovernment(i, limit) ?? i + 1;
     }
-    if (this.senseOf(m, 'place')) return m.end;
+    if (this.senseOf(m, 'place') || this.senseOf(m, 'idiom')) return m.end;
     const reference = this.senseOf(m, 'reference');
     if (reference && reference.ref !== 'generic' && reference.ref !== 'unknown') return this.reference(reference.ref, i, m.end, limit);
     const country = this.countrySense(m);
@@ -203,7 +218,12 @@ class ActorFinder {
 
   /** A state or named body, alone or before the noun it gives a country to. */
   private modified(m: Match, country: CountrySense | undefined, org: OrgSense | undefined, i: number, limit: number): number {
-    if (country?.form === 'capital' && !org && i > 0 && this.model.cues.locative.has(this.norms[i - 1])) return m.end;
+    // "US $50 million", "HK$ 2bn": a state's name before a currency sign names the currency
+    if (country && !org && m.end < limit && CURRENCY_SIGNS.test(this.tokens[m.end].text)) return m.end;
+    if (country?.form === 'capital' && !org && i > 0 && this.model.cues.locative.has(this.norms[i - 1])) {
+      this.places.push({ code: country.code, token: i });
+      return m.end;
+    }
     const own: ActorSpec = org ? this.orgSpec(org, null) : this.stateSpec(country!.code);
     const mod: Modifier = { code: own.code, sector: own.sector, org, spec: own };
     let j = m.end;
@@ -259,7 +279,11 @@ class ActorFinder {
         const person = this.senseOf(m, 'person');
         if (person) return adjacent ? { spec: this.personSpec(person, mod, undefined), end: m.end } : null;
         const org = this.senseOf(m, 'org');
-        if (org && !this.countrySense(m)) return adjacent ? { spec: this.ownOrg(org, mod, j, m.end), end: m.end } : null;
+        if (org && !this.countrySense(m)) {
+          // "Russia's UN envoy" is the state's, while in "its NATO allies" the body, parsed on its own, is the actor: an intergovernmental body before a noun is one more modifier
+          if (adjacent && org.codes[0] === 'IGO' && !this.isHead(m.end, limit, j)) { j = m.end; continue; }
+          return adjacent ? { spec: this.ownOrg(org, mod, j, m.end), end: m.end } : null;
+        }
         const title = this.senseOf(m, 'title');
         const agentSense = this.senseOf(m, 'agent');
         const nameEnd = title || agentSense ? this.nameAfter(m.end, limit) : 0;
@@ -385,6 +409,8 @@ class ActorFinder {
     const person = known && known.end === nameEnd ? this.senseOf(known, 'person') : undefined;
     if (person) return this.personSpec(person, mod, title);
     const name = this.surface(nameStart, nameEnd);
+    // "The Pentagon said ... Spokeswoman Sabrina Singh said": an office of whatever body is named before it (a spokesperson) belongs to the body that last spoke
+    mod ??= titleSector === '*' ? this.recentBody(titleStart) : null;
     const code = mod?.code ?? this.lastByRole.get(this.joined(titleStart, nameStart))?.code ?? this.personContext(titleStart, titleSector);
     const sector = titleSector === '*' ? mod?.sector ?? (code === 'IGO' ? undefined : 'GOV') : mod?.code === 'IGO' ? undefined : titleSector;
     return { kind: 'person', code, sector, name, title, org: mod?.code === 'IGO' ? mod.spec.org : undefined };
@@ -405,7 +431,7 @@ class ActorFinder {
     const sector = agent?.sector ?? (title?.sector === '*' ? 'GOV' : title?.sector);
     if (!sector || !this.isHead(m.end, limit, i)) return m.end;
     // "the army of Sudan" (one mention); "demonstrators in Baghdad", "civilians in Ukraine": people of a place, which stays a place
-    const of = this.ofCountry(m.end, limit);
+    const of = this.ofCountry(m.end, limit) ?? this.bodyAfter(m.end, limit, title?.sector === '*');
     // a state's organs in a country are often another's ("troops in Ukraine"), but officials in a capital are its government's ("officials in Seoul")
     const place = of ? null : STATE_ORGANS.has(sector) ? (sector === 'GOV' ? this.inCountry(m.end, limit, 'capital') : null) : this.inCountry(m.end, limit);
     if (of || place) {
@@ -485,6 +511,17 @@ class ActorFinder {
     return { mod: { code: c.code, spec }, end: m.end };
   }
 
+  /** "leaders of the Group of Seven", "a spokesperson for the State Department": the body the people belong to or speak for. */
+  private bodyAfter(j: number, limit: number, speaksFor: boolean): { mod: Modifier; end: number } | null {
+    if (j + 1 >= limit || !(this.norms[j] === 'of' || (speaksFor && this.norms[j] === 'for'))) return null;
+    const k = this.norms[j + 1] === 'the' && j + 2 < limit ? j + 2 : j + 1;
+    const m = this.matchAt(k, limit);
+    const org = this.senseOf(m, 'org');
+    if (!m || !org) return null;
+    const spec = this.orgSpec(org, null);
+    return { mod: { code: spec.code, sector: spec.sector, org, spec }, end: m.end };
+  }
+
   /** "in Baghdad", "in Ukraine": the state where people are. */
   private inCountry(j: number, limit: number, only?: 'capital'): { mod: Modifier } | null {
     if (j + 1 >= limit || this.norms[j] !== 'in') return null;
@@ -498,7 +535,8 @@ class ActorFinder {
   private definiteDescription(i: number, limit: number): number | null {
     if (!DEFINITE.has(this.norms[i]) || i + 1 >= limit) return null;
     const noun = this.tokens[i + 1];
-    if (noun.pos !== 'NOUN' && noun.pos !== 'PROPN') return null;
+    // "the Group of Seven", "the Agency for ...": a capitalised noun after "the" opens a name, which is parsed on its own
+    if ((noun.pos !== 'NOUN' && noun.pos !== 'PROPN') || this.capitalisedAt(i + 1)) return null;
     const target = this.lastByRef.get(noun.lemma) ?? this.lastByRef.get(noun.lower);
     if (!target || !this.isHead(i + 2, limit, i + 1)) return null;
     this.mentionEntity(target, i, i + 2, true);
@@ -526,22 +564,23 @@ class ActorFinder {
 
   /** Pronouns and plural descriptions: "it", "they", "his", "the two countries". */
   private reference(ref: ReferenceKind, i: number, end: number, limit: number): number {
-    if (ref === 'pair') {
-      const states: ActorEntity[] = [];
-      for (let k = this.mentions.length - 1; k >= Math.max(0, this.mentions.length - PAIR_REACH) && states.length < 2; k--) {
-        const e = this.entityOfMention.get(this.mentions[k])!;
-        if (e.kind === 'state' && !states.includes(e)) states.push(e);
-      }
-      if (states.length === 2) for (const e of states.reverse()) this.mentionEntity(e, i, end, true);
+    if (ref === 'pair' || ref === 'pair-people') {
+      // "the two cables", "both sides of the border": a noun after it, or "of", makes it a quantifier of something else
+      if (!this.isHead(end, limit, i) || this.norms[end] === 'of') return end;
+      // "Putin met Kim ... the two agreed": two people named just before, else the last two states
+      const reach = ref === 'pair-people' ? PRONOUN_REACH : undefined;
+      const pair = (reach !== undefined ? this.lastTwo((e) => e.kind === 'person' && isStateCode(e.code), i, reach) : undefined)
+        ?? this.lastTwo((e) => e.kind === 'state', i, reach);
+      for (const e of pair ?? []) this.mentionEntity(e, i, end, true);
       return end;
     }
     if (ref === 'singular' && this.norms[i] === 'it' && i + 1 < limit && this.model.cues.expletive.has(this.tokens[i + 1].lemma) && !this.raised(i + 2, limit)) return end;
     const target = ref === 'state' ? this.lastState
       // "Estonia said it had sent ..." refers inside the sentence; a sentence that opens with "It" continues the last one's subject, if an actor
-      : ref === 'singular' ? this.subject(i, REFERENT.singular, 0) ?? this.previousSubject(i, REFERENT.singular)
-      : ref === 'person' ? this.subject(i, REFERENT.person, PERSON_REACH)
+      : ref === 'singular' ? this.subject(i, this.singular, 0) ?? this.previousSubject(i, this.singular)
+      : ref === 'person' ? this.subject(i, (e) => REFERENT.person(e.kind), PERSON_REACH)
       // "the North Koreans ... they": a state named by its people is plural
-      : this.subject(i, (e, m) => REFERENT.plural(e) || this.peopleMentions.has(m), PRONOUN_REACH);
+      : this.subject(i, (e, m) => REFERENT.plural(this.kindOf(m)) || this.peopleMentions.has(m), PRONOUN_REACH);
     if (!target) return end;
     this.mentionEntity(target, i, end, true);
     // "its military", "their forces": the noun takes the country of what the pronoun refers to
@@ -554,6 +593,38 @@ class ActorFinder {
       }
     }
     return end;
+  }
+
+  /** The two latest entities that pass the test, oldest first, of different states, among the last PAIR_REACH mentions and within `reach` sentences if given. */
+  private lastTwo(test: (e: ActorEntity) => boolean, i: number, reach?: number): [ActorEntity, ActorEntity] | undefined {
+    const found: ActorEntity[] = [];
+    const sentence = this.tokens[i].sentence;
+    for (let k = this.mentions.length - 1; k >= Math.max(0, this.mentions.length - PAIR_REACH) && found.length < 2; k--) {
+      const m = this.mentions[k];
+      if (reach !== undefined && sentence - m.sentence > reach) break;
+      const e = this.entityOfMention.get(m)!;
+      if (test(e) && !this.weak.has(m) && !found.some((f) => f.code === e.code)) found.push(e);
+    }
+    return found.length === 2 ? [found[1], found[0]] : undefined;
+  }
+
+  /**
+   * An official whose country nothing before them gave ("Ousted president Jean-Bertrand Aristide ... by Haitian officials",
+   * "a newspaper in Beirut ... General Michel Aoun") serves the state named nearest them in their sentence, before or after.
+   */
+  private placeOfficials(): void {
+    for (const e of this.entities) {
+      if (e.kind !== 'person' || e.code !== '---' || !ROLES_IN_A_STATE.has(e.sector ?? '')) continue;
+      const at = e.mentions[0];
+      let best: string | undefined, distance = Infinity;
+      const consider = (code: string, token: number) => {
+        const d = Math.abs(token - at.firstToken);
+        if (isStateCode(code) && this.tokens[token].sentence === at.sentence && d < distance) { best = code; distance = d; }
+      };
+      for (const m of this.mentions) consider(this.entityOfMention.get(m)!.code, m.firstToken);
+      for (const p of this.places) consider(p.code, p.token);
+      if (best) e.code = best;
+    }
   }
 
   /** Whether "it <verb>" goes on with a predicate of its own and "to" ("it was not ready to", "it is unlikely to return"): then "it" acts. */
@@ -599,7 +670,7 @@ class ActorFinder {
   }
 
   /** The actor that opens the sentence before token i's ("The NIS said ... . It added ..."), if one does. */
-  private previousSubject(i: number, test: (e: ActorEntity) => boolean): ActorEntity | undefined {
+  private previousSubject(i: number, test: (e: ActorEntity, m: Mention) => boolean): ActorEntity | undefined {
     const sentence = this.tokens[i].sentence;
     if (sentence === 0) return undefined;
     const before = this.doc.sentences[sentence - 1];
@@ -610,7 +681,13 @@ class ActorFinder {
     if (!first || this.weak.has(first)) return undefined;
     const opener = first.firstToken === before.firstToken || (first.firstToken === before.firstToken + 1 && this.tokens[before.firstToken].pos === 'DET');
     const e = this.entityOfMention.get(first)!;
-    return opener && test(e) ? e : undefined;
+    return opener && test(e, first) ? e : undefined;
+  }
+
+  /** The named body (not a state or person) mentioned last, in token i's sentence or the one before, as a modifier. */
+  private recentBody(i: number): Modifier | null {
+    const e = this.recent((x) => (x.kind === 'organization' || x.kind === 'igo') && x.name !== undefined, PRONOUN_REACH, i);
+    return e ? { code: e.code, sector: e.sector, spec: { kind: e.kind, code: e.code, sector: e.sector, org: e.org, name: e.name } } : null;
   }
 
   /** The first entity in token i's sentence, before i, that passes the test. */
@@ -648,11 +725,24 @@ class ActorFinder {
   private agentContext(sector: string, i: number): string {
     // a ship or company in the sentence says nothing about whose police or troops these are, nor does an intelligence agency or the media that report on forces
     const fits = (e: ActorEntity) => isStateCode(e.code) && e.sector !== 'BUS' && !(sector === 'MIL' && REPORTERS.has(e.sector ?? ''));
+    // "killing the commander of the Revolutionary Guards and the chief of staff": one list of a state's people
+    const listed = this.listedWith(i);
+    if (listed && fits(listed)) return listed.code;
     // "Kim told Lavrov that Pyongyang would support Moscow's actions in Ukraine, state media said": officials speak for the sentence's subject
     const inSentence = sector === 'GOV' ? this.firstInSentence(fits, i) : this.recent(fits, 0, i);
     if (inSentence) return inSentence.code;
     const earlier = this.lastBySector.get(sector);
     return earlier && isStateCode(earlier.code) ? earlier.code : this.contextCode(i);
+  }
+
+  /** The body or official named just before token i's noun and joined to it by "and" or "," ("the commander ... and the chief of staff"), if any. */
+  private listedWith(i: number): ActorEntity | undefined {
+    let k = i - 1;
+    if (k >= 0 && DEFINITE.has(this.norms[k])) k--;
+    if (k < 1 || (this.norms[k] !== 'and' && this.norms[k] !== ',')) return undefined;
+    const last = this.mentions[this.mentions.length - 1];
+    const e = last && last.endToken === k && !this.weak.has(last) ? this.entityOfMention.get(last) : undefined;
+    return e && e.kind !== 'state' ? e : undefined;
   }
 
   /** The country a bare noun belongs to: the latest state named in this sentence or the one before, else the article's main one. */
@@ -762,7 +852,9 @@ class ActorFinder {
   private mention(spec: ActorSpec, first: number, end: number): Mention {
     const e = this.entityFor(spec);
     if (e.kind === 'person' && e.title && isStateCode(e.code)) this.noteOffice(e.title, e.code);
-    return this.mentionEntity(e, first, end, false);
+    const m = this.mentionEntity(e, first, end, false);
+    if (spec.kind !== e.kind) this.mentionKind.set(m, spec.kind);
+    return m;
   }
 
   /** "Defence Minister Kim Yong-hyun ... The ministry said": after an office-holder, the noun of the body the office heads refers to that state's government. */

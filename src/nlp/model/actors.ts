@@ -17,7 +17,7 @@ export interface ActorEntry {
 
 /** How a state is written: its name ("North Korea"), adjective ("North Korean"), people ("North Koreans") or capital ("Pyongyang"). */
 export type CountryForm = 'name' | 'adjective' | 'people' | 'capital';
-export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'state' | 'generic' | 'unknown';
+export type ReferenceKind = 'singular' | 'plural' | 'person' | 'pair' | 'pair-people' | 'state' | 'generic' | 'unknown';
 
 export type Sense =
   | { type: 'country'; code: string; form: CountryForm; onlyWith?: string[] }
@@ -29,7 +29,9 @@ export type Sense =
   | { type: 'title'; sector: string; body?: string }
   | { type: 'reference'; ref: ReferenceKind }
   /** a place whose name contains a state's ("Gulf of Finland"): matched only so that it is not read as the state */
-  | { type: 'place' };
+  | { type: 'place' }
+  /** a fixed phrase whose noun names no actor ("into force"): matched only so that the noun is not read as an agent */
+  | { type: 'idiom' };
 
 export interface Phrase {
   /** lower case, single spaces, straight apostrophes: compared with the article's tokens joined the same way */
@@ -77,7 +79,7 @@ export interface ActorModel {
 const SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP', 'REB', 'OPP', 'PTY', 'CVL', 'REF', 'MED', 'BUS', 'NGO', 'IGO', 'ELI', 'LAB', 'EDU', 'HLH', 'REL']);
 const KINDS = new Set<ActorKind>(['state', 'igo', 'organization', 'person', 'group']);
 const FORMS = new Set<CountryForm>(['name', 'adjective', 'people', 'capital']);
-const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'state', 'generic', 'unknown']);
+const REFERENCES = new Set<ReferenceKind>(['singular', 'plural', 'person', 'pair', 'pair-people', 'state', 'generic', 'unknown']);
 
 /** Letters and digits (any script) are word characters; spaces and punctuation are where a tokenizer may cut. */
 function isWordChar(code: number): boolean {
@@ -188,6 +190,7 @@ export function buildActorModel(read: ReadTable, extra: ActorEntry[]): ActorMode
     index.add(cols[0], { type: 'reference', ref: cols[1] as ReferenceKind }, where);
   }
   for (const { cols, where } of rows(read, 'non-actor-places.tsv', 1)) index.add(cols[0], { type: 'place' }, where);
+  for (const { cols, where } of rows(read, 'idioms.tsv', 1)) index.add(cols[0], { type: 'idiom' }, where);
   for (const { cols, where } of rows(read, 'nonstate.tsv', 3)) {
     index.replace(cols[0], { type: 'org', codes: [cols[1]], kind: 'organization', sector: checkSector(cols[2], where), name: cols[0], refs: ['group'] }, where);
   }
