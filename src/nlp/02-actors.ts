@@ -71,6 +71,8 @@ export function findActors(doc: Analysed, model: ActorModel): { actors: ActorEnt
 class ActorFinder {
   private readonly tokens: Token[];
   private readonly norms: string[];
+  /** whether a table phrase may start at each token: most tokens start none, and are asked about several times */
+  private readonly opensPhrase: Uint8Array;
   private readonly entities: ActorEntity[] = [];
   private readonly byKey = new Map<string, ActorEntity>();
   /** refs nouns of each entity, for definite descriptions */
@@ -93,6 +95,7 @@ class ActorFinder {
   constructor(private readonly doc: Analysed, private readonly model: ActorModel) {
     this.tokens = doc.tokens;
     this.norms = doc.tokens.map((t) => normalisePhrase(t.lower));
+    this.opensPhrase = Uint8Array.from(this.norms, (n) => (model.prefixes.has(n) || model.phrases.has(n) ? 1 : 0));
   }
 
   run(): { actors: ActorEntity[]; mentions: Mention[]; dormant: ActorEntity[] } {
@@ -134,9 +137,8 @@ class ActorFinder {
   /** The longest table phrase that starts at token i and ends on a token boundary before limit. */
   private matchAt(i: number, limit: number): Match | null {
     const { phrases, prefixes } = this.model;
+    if (!this.opensPhrase[i]) return null;
     let joined = this.norms[i];
-    // most tokens start no table phrase: answer them before allocating anything
-    if (!prefixes.has(joined) && !phrases.has(joined)) return null;
     const found: { phrase: Phrase; end: number }[] = [];
     for (let j = i + 1; ; j++) {
       const p = phrases.get(joined);
