@@ -57,6 +57,33 @@ const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 /** Time words that head an adverbial noun phrase of their own (a closed class, like the determiners above). */
 const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
+/** Month names, which head a date phrase ("Oct. 15", "in October"); "may" only as a name, never the modal. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
+/** Words that place a time phrase ("last week", "this morning", "early Friday"), part of the phrase they open. */
+const TIME_MODIFIERS = new Set(['last', 'next', 'this', 'that', 'early', 'late', 'earlier', 'later', 'same', 'previous', 'following', 'past', 'coming']);
+
+/** Units that count time ("three days later", "the next day") without heading an adverbial alone ("Victory Day"). */
+const TIME_UNITS = new Set(['day', 'hour', 'afternoon']);
+
+/** Whether a token names a time: a time word or unit (in any number: "weeks") or a month name. */
+const isTimeWord = (t: Token): boolean => TIME_WORDS.has(t.lower) || TIME_WORDS.has(t.lemma) || TIME_UNITS.has(t.lemma) || (t.pos === 'PROPN' && MONTHS.has(t.lower));
+
+/**
+ * Whether tokens [start, i) are a time phrase that token i cannot extend: only time words, numbers and the words that
+ * place them ("On Monday", "Last week", "Oct. 15"), ending in a time word or a number. `named` asks only for a name
+ * after it ("On Monday Iran"); a common noun after a bare day name may be what it modifies ("after Friday prayers").
+ */
+function endsTimePhrase(tokens: Token[], start: number, i: number, named: boolean): boolean {
+  if (start < 0 || !(isTimeWord(tokens[i - 1]) || tokens[i - 1].pos === 'NUM')) return false;
+  let timed = false;
+  for (let k = start; k < i; k++) {
+    const t = tokens[k];
+    if (isTimeWord(t)) timed = true;
+    else if (t.pos !== 'NUM' && !TIME_MODIFIERS.has(t.lower) && !(t.lower === 'the' && TIME_MODIFIERS.has(tokens[k + 1]?.lower ?? ''))) return false;
+  }
+  return timed && (named || i - start > 1);
+}
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although', 'whether']);
 
 /** Parts of speech before "<word>-<verb>" that make the compound a modifier ("a war-torn", "the Russian-made") rather than a predicate. */
@@ -212,6 +239,8 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       const mentionEnd = Math.min(m.endToken, end);
       // a mention right after a name or another mention starts a new chunk ("Seoul Friday"); after a determiner,
       // number, adjective, common noun or possessive it continues the phrase ("11 North Korean individuals")
+      // "On Monday Iran fired", "On Oct. 15 the North blew up": a time phrase, or a phrase a determiner ends, ends before a name
+      if (start >= 0 && hasNoun && (endsTimePhrase(tokens, start, i, true) || tokens[i].pos === 'DET')) close(i);
       if (start >= 0 && hasNoun) {
         const prev = tokens[i - 1];
         // "the troops Pyongyang has sent": a name right before a verb is the subject of a relative clause
@@ -231,7 +260,7 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     if (opener) {
       // a number after a number goes on ("3 million"), and one between a name and its "of" phrase is part of the name
       // ("Article 4 of the treaty"), which the "of" phrase complements
-      const numbered = start >= 0 && (tokens[i - 1].pos === 'NUM' || (tokens[i - 1].pos === 'PROPN' && tokens[i + 1]?.lower === 'of'));
+      const numbered = start >= 0 && (tokens[i - 1].pos === 'NUM' || (t.pos === 'NUM' && MONTHS.has(tokens[i - 1].lower)) || (tokens[i - 1].pos === 'PROPN' && tokens[i + 1]?.lower === 'of'));
       if (hasNoun && !(t.pos === 'NUM' && numbered)) close(i);
       if (start < 0) start = i;
       // a number, or a possessive or quantifier standing alone ("some of the soldiers", "their"), is a phrase of its own
@@ -248,7 +277,7 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows;
       // an event noun after an adjective is the head the adjective modifies ("their Zapad-2025 military exercises")
       const modifiedHead = t.pos === 'VERB' && tokens[i - 1].pos === 'ADJ' && words.isNounForm(t);
-      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier && !modifiedHead) close(i);
+      if (hasNoun && ((tokens[i - 1].pos !== 'NUM' && !premodifier && !modifiedHead) || endsTimePhrase(tokens, start, i, false))) close(i);
       if (start < 0) start = i;
       // a verb form that is not read as a verb, or an event noun tagged as an adjective, that ends the phrase is its
       // head ("military exercises", "a new military offensive")
@@ -256,8 +285,9 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       continue;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
-      // a time word after a noun is an adverbial of its own ("renewed negotiations today")
-      if (hasNoun && TIME_WORDS.has(t.lower)) close(i);
+      // a time word after a noun is an adverbial of its own ("renewed negotiations today"), unless it goes on a time
+      // phrase ("Tuesday night"); a time phrase ends before a noun or name ("Last week officials said")
+      if (hasNoun && ((TIME_WORDS.has(t.lower) && !endsTimePhrase(tokens, start, i, true)) || (!isTimeWord(t) && endsTimePhrase(tokens, start, i, t.pos === 'PROPN')))) close(i);
       if (start < 0) start = i;
       hasNoun = true;
       continue;
