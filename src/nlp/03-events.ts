@@ -95,6 +95,8 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
     isVerbForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'V'),
     isNounForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'N'),
     takesNounAfterTo: (t: Token) => (model.lightVerbs.get(t.lower) ?? model.lightVerbs.get(t.lemma))?.some((p) => p.length === 1 && p[0] === 'to') ?? false,
+    // a row whose recipient is the object or a "to" phrase, of a verb that gives or promises, alternates like "give"
+    takesTwoObjects: (t: Token) => rowsOf(t).some((r) => r.pos === 'V' && r.targetObj && r.targetPreps.has('to') && (familyOf(r) === 'transfer' || r.type === 'AGREE')),
   };
   const history: Antecedent[] = [];
   const dormant = state.dormant ?? [];

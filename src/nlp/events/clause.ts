@@ -100,6 +100,8 @@ export interface WordKnowledge {
   isNounForm: (t: Token) => boolean;
   /** a light verb whose event noun follows "to" ("returned to combat", "return to talks") */
   takesNounAfterTo: (t: Token) => boolean;
+  /** a verb of giving whose recipient may come first as a bare object ("gave Kyiv tanks" = "gave tanks to Kyiv") */
+  takesTwoObjects: (t: Token) => boolean;
 }
 
 /** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
@@ -188,6 +190,9 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
   const opener = nameOpener(tokens, i - 1, first, mentionAt);
+  // "after Israeli and U.S. strikes": names joined by "and" take a verb without "-s", so a word in "-s" after them is
+  // the plural noun they modify
+  if (opener && COORDINATORS.has(opener.lower) && t.lower.endsWith('s') && !isBaseForm(t) && coordinatedName(tokens, i - 1, first, mentionAt)) return false;
   // "attack Israeli ships.": after a verb, a name with nothing after its noun is that verb's object
   const objectOfVerb = opener?.pos === 'VERB' && (!next || next.pos === 'PUNCT' || next.pos === 'ADP');
   return !opener || !(objectOfVerb || nameModifies(tokens, i - 1, first, mentionAt));
@@ -203,6 +208,14 @@ function nameOpener(tokens: Token[], last: number, first: number, mentionAt: Int
     if (k - 2 >= first && joiningHyphen(tokens, k - 1) && (mentionAt[k - 2] >= 0 || tokens[k - 2].pos === 'PROPN')) { k -= 2; continue; }
     return k > first ? tokens[k - 1] : undefined;
   }
+}
+
+/** Whether the name ending at token `last` follows a coordinator that follows another name or an adjective ("Israeli and U.S."). */
+function coordinatedName(tokens: Token[], last: number, first: number, mentionAt: Int32Array): boolean {
+  let k = last;
+  while (k > first && (tokens[k - 1].pos === 'PROPN' || (mentionAt[k - 1] >= 0 && mentionAt[k - 1] === mentionAt[last]))) k--;
+  const before = k - 2 >= first ? tokens[k - 2] : undefined;
+  return !!before && (before.pos === 'PROPN' || before.pos === 'ADJ' || mentionAt[k - 2] >= 0);
 }
 
 /** Whether the name ending at token `last` modifies what follows: it comes after a determiner, a preposition that is no subordinator, an adjective, a number or a possessive. */
@@ -248,6 +261,12 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
         if (!POSSESSIVE.has(prev.lower) && (mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower) || relativeSubject)) close(i);
       }
       if (start < 0) start = i;
+      if (start === i && recipientFirst(c, i, mentionEnd, words)) {
+        hasNoun = true;
+        close(mentionEnd);
+        i = mentionEnd - 1;
+        continue;
+      }
       // a possessive pronoun standing for an actor ("its 16th package") is a determiner of what follows
       hasNoun = !(mentionEnd === i + 1 && POSSESSIVE.has(t.lower) && tokens[i + 1] && (isNominal(tokens[i + 1]) || tokens[i + 1].pos === 'ADJ' || mentionAt[i + 1] >= 0));
       i = mentionEnd - 1;
@@ -299,6 +318,19 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     close(i);
   }
   close(end);
+}
+
+/**
+ * Whether the name [i, mentionEnd) right after a verb of giving is its first object, the recipient, and the bare noun
+ * phrase after it the second ("has given Pyongyang air-defence systems"), rather than a name modifying that noun: not
+ * when a "to" phrase after the noun names the recipient ("sent U.S. weapons to Israel").
+ */
+function recipientFirst(c: Clause, i: number, mentionEnd: number, words: WordKnowledge): boolean {
+  const { tokens, first, end } = c;
+  if (i === first || !c.verbal[i - 1 - first] || !words.takesTwoObjects(tokens[i - 1]) || tokens[mentionEnd - 1].pos !== 'PROPN') return false;
+  let k = mentionEnd;
+  while (k < end && c.mentionAt[k] < 0 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || (tokens[k].text === '-' && k > mentionEnd))) k++;
+  return k > mentionEnd && tokens[k - 1].pos !== 'ADJ' && tokens[k]?.lower !== 'to';
 }
 
 /** "have" before "been" is an auxiliary, whichever tag wink gives it ("are believed to have been killed"). */
