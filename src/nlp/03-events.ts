@@ -141,7 +141,7 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
       seen.add(key);
       for (const dyad of dyadsOf(f.row.type, !!f.mutual, source, target, actors)) {
         const draft: EventDraft = {
-          type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
+          type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, verbal: h.pos !== 'N', sentence: s.index,
           source: dyad.source, target: dyad.target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: [...f.why, ...dyad.why],
         };
         if (f.row.mode) draft.mode = f.row.mode;

@@ -240,7 +240,9 @@ class StatusReader {
     // wink sometimes tags a bare verb after a modal as an adjective ("will close its border")
     // and a noun after a preposition as a verb ("any role in earlier damage to ...")
     const previous = tokens[head - 1];
-    const isVerb = (tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN')) && !this.afterPreposition(head, floor);
+    const tagged = (tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN')) && !this.afterPreposition(head, floor);
+    // the clause analysis of stage 3, which knows the trigger words and the verb groups, decides when it was run
+    const isVerb = tagged || !!event.verbal;
 
     let left = head;
     if (isVerb) {
@@ -319,6 +321,14 @@ class StatusReader {
     const dissuasion = this.againstBefore(g, head) ? this.dissuasion(g, sentence.firstToken) : undefined;
     if (dissuasion) hits.push(dissuasion);
     return { hits, range: [chain.first, g + 1], perfect: chain.perfect, othersPart };
+  }
+
+  /** The preposition of a phrase of at most three words ending at j ("in return", "at some point") right after an auxiliary, or -1. */
+  private adverbialAfterAuxiliary(j: number, floor: number): number {
+    const { tokens } = this;
+    let k = j;
+    while (k > floor && j - k < ADVERBIAL_SPAN && ['NOUN', 'DET', 'ADJ'].includes(tokens[k].pos)) k--;
+    return k < j && k > floor && tokens[k].pos === 'ADP' && isAuxiliary(tokens[k - 1], tokens[k]) ? k : -1;
   }
 
   /**
@@ -430,6 +440,13 @@ class StatusReader {
       if (isAuxiliary(t, tokens[j + 1]) || t.pos === 'ADV' || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s')) {
         first = j;
         j--;
+        continue;
+      }
+      // "could in return share": a short adverbial phrase between an auxiliary and its verb
+      const adverbial = link === '-' ? this.adverbialAfterAuxiliary(j, floor) : -1;
+      if (adverbial >= 0) {
+        first = adverbial;
+        j = adverbial - 1;
         continue;
       }
       if (t.lower === 'by' && isGerund(tokens[governed])) {
@@ -1227,6 +1244,8 @@ const INVERTED_IF: Cue = { words: ['should'], kind: 'conditional', complements: 
 const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
 
 /** wink tags "have" in "to have been killed" as a verb; before another verb it is the perfect auxiliary. */
+/** Longest adverbial phrase between an auxiliary and its verb ("in return", "at some point"): a preposition and two words. */
+const ADVERBIAL_SPAN = 3;
 const isAuxiliary = (t: Token, next: Token | undefined): boolean => t.pos === 'AUX' || (t.lemma === 'have' && t.pos === 'VERB' && !!next && (next.pos === 'VERB' || next.pos === 'AUX'));
 const isPluralNoun = (t: Token): boolean => t.pos === 'NOUN' && t.lower !== t.lemma && t.lower.endsWith('s');
 const isGerund = (t: Token | undefined): boolean => !!t && t.pos === 'VERB' && t.lower.endsWith('ing');

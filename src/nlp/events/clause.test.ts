@@ -8,7 +8,7 @@ import type { Mention, Token } from '../types.js';
 import { analyseClause, subjectOf, type Clause } from './clause.js';
 
 const lm = { nlp: winkNLP(winkModel) };
-const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch', 'talks', 'handed', 'sent', 'raids']);
+const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch', 'talks', 'handed', 'sent', 'raids', 'supply']);
 const TRIGGER_NOUNS = new Set(['hearing', 'exercises', 'combat', 'talks']);
 const LIGHT_TO = new Set(['returned', 'return']);
 const GIVING = new Set(['handed', 'sent']);
@@ -154,4 +154,10 @@ test('a word in "-s" after names joined by "and" is the plural noun they modify,
   assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['followed']);
   const v = clauseOf('Iraq raids the camps.', ['Iraq']);
   assert.deepEqual(v.groups.map((g) => textOf(v, g.start, g.end)), ['raids']);
+});
+
+test('a modal governs a verb of the table past an adverbial phrase, whatever its tag, and the group spans both', () => {
+  const c = clauseOf('Tokyo could in return supply Manila with patrol boats.', ['Tokyo', 'Manila']);
+  assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['could in return supply']);
+  assert.equal(subjectText(c, 'supply'), 'Tokyo (subject)');
 });

@@ -176,6 +176,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (!prev || prev.pos === 'DET' || POSSESSIVE.has(prev.lower) || POSSESSIVE_MARKS.has(prev.lower)) return false;
   // "will close its border": a modal is never followed by a noun; "had informed the U.S. military": nor is a perfect "have" by an adjective in "-ed"
   if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
+  // "could in return share", "will in turn supply": nor is one after an adverbial that follows it, if a verb of the table
+  if (isBaseForm(t) && isVerbForm(t) && adverbialAfterModal(tokens, i, first)) return true;
   if (prev.pos === 'AUX' && prev.lemma === 'have' && t.pos === 'ADJ' && t.lower.endsWith('ed')) return true;
   // "and plans to dispatch", "Pyongyang plans to dispatch"
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
@@ -196,6 +198,24 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   // "attack Israeli ships.": after a verb, a name with nothing after its noun is that verb's object
   const objectOfVerb = opener?.pos === 'VERB' && (!next || next.pos === 'PUNCT' || next.pos === 'ADP');
   return !opener || !(objectOfVerb || nameModifies(tokens, i - 1, first, mentionAt));
+}
+
+/** Longest adverbial phrase between an auxiliary and its verb ("in return", "in the end"): a preposition and two words. */
+const ADVERBIAL_SPAN = 3;
+
+/**
+ * Whether the tokens right before token i are a short prepositional phrase, and maybe adverbs, after a modal: the
+ * adverbial ("could in return share") that separates a modal from the verb it governs.
+ */
+function adverbialAfterModal(tokens: Token[], i: number, first: number): boolean {
+  let k = i - 1;
+  while (k > first && tokens[k].pos === 'ADV') k--;
+  const last = k;
+  while (k > first && last - k < ADVERBIAL_SPAN && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+  if (k === last || tokens[k].pos !== 'ADP') return false;
+  k--;
+  while (k > first && tokens[k].pos === 'ADV') k--;
+  return k >= first && tokens[k].pos === 'AUX' && MODALS.has(tokens[k].lower);
 }
 
 /** The word before the name that ends at token `last`, over names joined by hyphens ("of U.S.-Iranian"). */
@@ -355,6 +375,7 @@ function groupVerbs(c: Clause): void {
       if (c.verbal[j - first]) head = j;
       else if (u.pos === 'AUX' || perfectHave(tokens, j, end) || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
       else if (u.pos === 'ADV' && c.chunkAt[j - first] < 0) continue;
+      else if (head < 0 && u.pos === 'ADP' && adverbialAfterModal(tokens, adverbialEnd(c, j), first)) j = adverbialEnd(c, j) - 1;
       else break;
     }
     if (head < 0) {
@@ -382,6 +403,12 @@ function groupVerbs(c: Clause): void {
     for (let m = start; m < groupEnd; m++) c.groupAt[m - first] = k;
     i = groupEnd;
   }
+}
+
+/** The first token after the prepositional phrase that the preposition at j opens, or j when it opens none. */
+function adverbialEnd(c: Clause, j: number): number {
+  const ch = chunkAtToken(c, j + 1);
+  return ch && ch.start === j + 1 ? ch.end : j;
 }
 
 export const chunkAtToken = (c: Clause, i: number): Chunk | null => {
