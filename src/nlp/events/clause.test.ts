@@ -161,3 +161,16 @@ test('a modal governs a verb of the table past an adverbial phrase, whatever its
   assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['could in return supply']);
   assert.equal(subjectText(c, 'supply'), 'Tokyo (subject)');
 });
+
+test('a participial phrase between commas: the verb after it and an active participle in it share the noun phrase before it', () => {
+  const c = clauseOf('The convoy, carrying food for refugees, reached Aleppo.');
+  assert.equal(subjectText(c, 'reached'), 'The convoy (subject)');
+  const p = clauseOf('Lavrov, speaking in Ankara, criticised the plan.', ['Lavrov']);
+  assert.equal(subjectText(p, 'speaking'), 'Lavrov (subject)');
+  // a participle after an object at the end of the clause still goes with the clause's subject
+  assert.equal(subjectText(clauseOf('Troops shelled the town, killing nine people.'), 'killing'), 'Troops (coordination)');
+});
+
+test('an active participle that opens the sentence shares the subject of the main clause', () => {
+  assert.equal(subjectText(clauseOf('Addressing the assembly, the minister denounced the blockade.'), 'addressing'), 'the minister (participle)');
+});

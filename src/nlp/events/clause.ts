@@ -23,7 +23,7 @@ export interface VerbGroup {
 }
 
 /** Where a subject was found, for confidence and explanations. */
-export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative' | 'apposition';
+export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative' | 'apposition' | 'participle';
 
 export interface Subject {
   chunks: Chunk[];
@@ -500,7 +500,7 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
       while (open > first && tokens[open].text !== '(') open--;
       if (tokens[open].text === '(' && open > first) { p = open - 1; continue; }
     }
-    if (p < first) return null;
+    if (p < first) return openingParticiple(c, g, depth);
     const ch = chunkEndingAt(c, p);
     // "Iran today threatened": a time word between subject and verb is no subject
     if (ch && ch.prep === null && ch.start === ch.head && TIME_WORDS.has(tokens[ch.head].lower)) { p = ch.start - 1; continue; }
@@ -549,6 +549,8 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     return s && { chunks: s.chunks, route: s.route === 'subject' ? 'infinitive' : s.route };
   }
   if (t.text === ',') {
+    const inserted = subjectAcrossInsertion(c, g, p);
+    if (inserted) return inserted;
     // an apposition before the verb: "Kenzo Oshima, the UN relief coordinator, demanded"
     const second = chunkEndingAt(c, p - 1);
     const comma = second ? second.start - 1 : -1;
@@ -577,6 +579,56 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     return null;
   }
   return null;
+}
+
+/** A participle with no auxiliary ("speaking", "flying", "agreed"): the head of a phrase that modifies a noun or a clause. */
+const bareParticiple = (c: Clause, g: VerbGroup): boolean => !g.infinitive && g.start === g.head && c.verbal[g.head - c.first] === 1 && !isBaseForm(c.tokens[g.head]);
+
+/** The verb group right after the comma that closes a phrase starting at `from` (adverbs may come between), if any. */
+function verbAfterClosingComma(c: Clause, from: number): VerbGroup | null {
+  let k = from;
+  while (k < c.end && c.tokens[k].text !== ',') k++;
+  k++;
+  while (k < c.end && c.tokens[k].pos === 'ADV') k++;
+  const g = groupAtToken(c, k);
+  return g && g.start === k && !g.infinitive ? g : null;
+}
+
+/** Whether a subject noun phrase may start at token i: at the start, or after a comma, "that" or a subordinator. */
+const opensSubject = (c: Clause, i: number): boolean =>
+  i === c.first || c.tokens[i - 1].text === ',' || c.tokens[i - 1].lower === 'that' || SUBORDINATORS.has(c.tokens[i - 1].lower);
+
+/**
+ * A subject across a participial phrase between commas: for the verb after it, the noun phrase before it ("The jets,
+ * flying without flight plans, crossed"); for an active participle itself, the same noun phrase ("Putin, speaking in
+ * Hanoi, said"). `comma` is the comma right before g.
+ */
+function subjectAcrossInsertion(c: Clause, g: VerbGroup, comma: number): Subject | null {
+  const { tokens, first } = c;
+  let open = -1;
+  let inserted: VerbGroup | null = null;
+  if (bareParticiple(c, g) && tokens[g.head].lower.endsWith('ing') && verbAfterClosingComma(c, g.end)) {
+    open = comma;
+    inserted = g;
+  } else {
+    for (let k = comma - 1; k > first && open < 0; k--) if (tokens[k].text === ',') open = k;
+    inserted = open >= 0 ? groupAtToken(c, open + 1) : null;
+    if (!inserted || inserted.start !== open + 1 || !bareParticiple(c, inserted)) return null;
+  }
+  const ch = chunkEndingAt(c, open - 1);
+  if (!ch || ch.prep !== null) return null;
+  const chunks = coordinatedBefore(c, ch);
+  return opensSubject(c, chunks[0].start) ? { chunks, route: 'subject' } : null;
+}
+
+/** "Speaking to reporters, Lavrov warned": an active participle that opens the sentence shares the main clause's subject. */
+function openingParticiple(c: Clause, g: VerbGroup, depth: number): Subject | null {
+  if (!bareParticiple(c, g) || !c.tokens[g.head].lower.endsWith('ing')) return null;
+  let comma = g.end;
+  while (comma < c.end && c.tokens[comma].text !== ',') comma++;
+  const main = c.groups.find((x) => x.start > comma && !x.infinitive);
+  const shared = main ? subjectOf(c, main, depth + 1) : null;
+  return shared && shared.route === 'subject' && shared.chunks[0].start > comma ? { chunks: shared.chunks, route: 'participle' } : null;
 }
 
 /** Whether a chunk holds an actor mention. */
