@@ -174,3 +174,9 @@ test('a participial phrase between commas: the verb after it and an active parti
 test('an active participle that opens the sentence shares the subject of the main clause', () => {
   assert.equal(subjectText(clauseOf('Addressing the assembly, the minister denounced the blockade.'), 'addressing'), 'the minister (participle)');
 });
+
+test('a time phrase is no subject, no agent of a gerund and no antecedent of a relative pronoun', () => {
+  assert.equal(subjectText(clauseOf('The ministers decided earlier this week to expel the envoy.'), 'expel'), 'The ministers (infinitive)');
+  assert.equal(subjectText(clauseOf('Ankara issued a statement on March 3 condemning the raid.'), 'condemning'), 'a statement (subject)');
+  assert.equal(subjectText(clauseOf('Oslo signed an accord on Tuesday that binds both sides.'), 'binds'), 'an accord (relative)');
+});

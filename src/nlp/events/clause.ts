@@ -502,13 +502,13 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     }
     if (p < first) return openingParticiple(c, g, depth);
     const ch = chunkEndingAt(c, p);
-    // "Iran today threatened": a time word between subject and verb is no subject
-    if (ch && ch.prep === null && ch.start === ch.head && TIME_WORDS.has(tokens[ch.head].lower)) { p = ch.start - 1; continue; }
+    // "Iran today threatened", "agreed earlier this month to blacklist": a time phrase before the verb is no subject
+    if (ch && ch.prep === null && timeChunk(c, ch)) { p = ch.start - 1; continue; }
     // "urged Seoul to impose": an object before an infinitive is decided below, by its governing verb
     if (ch && ch.prep === null && !(g.infinitive && groupAtToken(c, ch.start - 1))) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep === null) break;
     // "reports of North Korea supplying Russia": the noun right before a gerund is its subject
-    if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing')) return { chunks: [ch], route: 'gerund' };
+    if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing') && !timeChunk(c, ch)) return { chunks: [ch], route: 'gerund' };
     // "after Russia vetoed": a conjunction that wink reads as a preposition opens a clause whose subject this is
     if (ch && ch.prep !== null && ch.end === g.start && SUBORDINATORS.has(ch.prep)) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep !== null) {
@@ -531,7 +531,9 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   if (RELATIVES.has(t.lower) || (t.lower === 'that' && t.pos === 'PRON')) {
     let q = p - 1;
     if (q >= first && tokens[q].text === ',') q--;
-    const ante = chunkEndingAt(c, q);
+    let ante = chunkEndingAt(c, q);
+    // "signed a treaty on Wednesday that commits": the antecedent is before the time phrase
+    while (ante && timeChunk(c, ante)) ante = chunkEndingAt(c, ante.start - (ante.prep ? 2 : 1));
     return ante ? { chunks: [ante], route: 'relative' } : null;
   }
   if (g.infinitive) {
@@ -630,6 +632,9 @@ function openingParticiple(c: Clause, g: VerbGroup, depth: number): Subject | nu
   const shared = main ? subjectOf(c, main, depth + 1) : null;
   return shared && shared.route === 'subject' && shared.chunks[0].start > comma ? { chunks: shared.chunks, route: 'participle' } : null;
 }
+
+/** Whether a chunk is a time phrase ("today", "this month", "on Nov. 11"), an adverbial rather than a participant. */
+const timeChunk = (c: Clause, ch: Chunk): boolean => endsTimePhrase(c.tokens, ch.start, ch.end, true);
 
 /** Whether a chunk holds an actor mention. */
 const namesActor = (c: Clause, ch: Chunk): boolean => {
