@@ -323,12 +323,15 @@ class StatusReader {
     return { hits, range: [chain.first, g + 1], perfect: chain.perfect, othersPart };
   }
 
-  /** The preposition of a phrase of at most three words ending at j ("in return", "at some point") right after an auxiliary, or -1. */
-  private adverbialAfterAuxiliary(j: number, floor: number): number {
+  /**
+   * The preposition of a phrase of at most three words ending at j ("in return", "at some point", "until" of "until
+   * now", whose adverb the chain has passed) right after an auxiliary and before the verb `head`, or -1.
+   */
+  private adverbialAfterAuxiliary(j: number, head: number, floor: number): number {
     const { tokens } = this;
     let k = j;
     while (k > floor && j - k < ADVERBIAL_SPAN && ['NOUN', 'DET', 'ADJ'].includes(tokens[k].pos)) k--;
-    return k < j && k > floor && tokens[k].pos === 'ADP' && isAuxiliary(tokens[k - 1], tokens[k]) ? k : -1;
+    return k < head - 1 && k > floor && tokens[k].pos === 'ADP' && isAuxiliary(tokens[k - 1], tokens[k]) ? k : -1;
   }
 
   /**
@@ -443,7 +446,7 @@ class StatusReader {
         continue;
       }
       // "could in return share": a short adverbial phrase between an auxiliary and its verb
-      const adverbial = link === '-' ? this.adverbialAfterAuxiliary(j, floor) : -1;
+      const adverbial = link === '-' ? this.adverbialAfterAuxiliary(j, head, floor) : -1;
       if (adverbial >= 0) {
         first = adverbial;
         j = adverbial - 1;

@@ -180,3 +180,11 @@ test('a time phrase is no subject, no agent of a gerund and no antecedent of a r
   assert.equal(subjectText(clauseOf('Ankara issued a statement on March 3 condemning the raid.'), 'condemning'), 'a statement (subject)');
   assert.equal(subjectText(clauseOf('Oslo signed an accord on Tuesday that binds both sides.'), 'binds'), 'an accord (relative)');
 });
+
+test('an auxiliary keeps its verb past an adverbial phrase, and a negated passive is passive', () => {
+  const c = clauseOf('Cairo has until now rejected the offer.', ['Cairo']);
+  assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['has until now rejected']);
+  assert.equal(subjectText(c, 'rejected'), 'Cairo (subject)');
+  const p = clauseOf('Cairo was not consulted.', ['Cairo']);
+  assert.deepEqual(p.groups.map((g) => `${textOf(p, g.start, g.end)}${g.passive ? ' P' : ''}`), ['was not consulted P']);
+});

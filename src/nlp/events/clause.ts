@@ -375,7 +375,7 @@ function groupVerbs(c: Clause): void {
       if (c.verbal[j - first]) head = j;
       else if (u.pos === 'AUX' || perfectHave(tokens, j, end) || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
       else if (u.pos === 'ADV' && c.chunkAt[j - first] < 0) continue;
-      else if (head < 0 && u.pos === 'ADP' && adverbialAfterModal(tokens, adverbialEnd(c, j), first)) j = adverbialEnd(c, j) - 1;
+      else if (head < 0 && u.pos === 'ADP' && tokens[start].pos === 'AUX' && verbAfterAdverbial(c, j) > 0) j = verbAfterAdverbial(c, j) - 1;
       else break;
     }
     if (head < 0) {
@@ -391,7 +391,9 @@ function groupVerbs(c: Clause): void {
     if (c.verbal[head - first] && !h.lower.endsWith('ing') && !isBaseForm(h)) {
       for (let k = head - 1; k >= start; k--) {
         const a = tokens[k];
-        if (a.pos === 'ADV') continue;
+        // adverbs, a negation ("was not invited") and an adverbial phrase ("had until now been") stand between the
+        // auxiliary and its participle
+        if (a.pos === 'ADV' || a.pos === 'PART' || a.pos === 'ADP' || a.pos === 'NOUN' || a.pos === 'DET' || a.pos === 'ADJ') continue;
         passive = a.lemma === 'be' || a.lemma === 'get';
         break;
       }
@@ -405,10 +407,15 @@ function groupVerbs(c: Clause): void {
   }
 }
 
-/** The first token after the prepositional phrase that the preposition at j opens, or j when it opens none. */
-function adverbialEnd(c: Clause, j: number): number {
-  const ch = chunkAtToken(c, j + 1);
-  return ch && ch.start === j + 1 ? ch.end : j;
+/**
+ * The verb right after the short adverbial phrase that the preposition at j opens ("had until now refused", "could in
+ * return share"), or -1.
+ */
+function verbAfterAdverbial(c: Clause, j: number): number {
+  const { tokens, end } = c;
+  let k = j + 1;
+  while (k < end && k - j <= ADVERBIAL_SPAN && ['NOUN', 'DET', 'ADJ', 'ADV'].includes(tokens[k].pos) && !c.verbal[k - c.first]) k++;
+  return k > j + 1 && k < end && c.verbal[k - c.first] ? k : -1;
 }
 
 export const chunkAtToken = (c: Clause, i: number): Chunk | null => {
