@@ -188,3 +188,7 @@ test('an auxiliary keeps its verb past an adverbial phrase, and a negated passiv
   const p = clauseOf('Cairo was not consulted.', ['Cairo']);
   assert.deepEqual(p.groups.map((g) => `${textOf(p, g.start, g.end)}${g.passive ? ' P' : ''}`), ['was not consulted P']);
 });
+
+test('a subordinate clause keeps its subject past an adverb and an "of" complement', () => {
+  assert.equal(subjectText(clauseOf('Talks stalled after the head of the delegation abruptly walked out.'), 'walked'), 'the head (subject)');
+});

@@ -499,8 +499,13 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   const { tokens, first } = c;
   let p = g.start - 1;
   let route: SubjectRoute = 'subject';
+  // the first token of what stands between the phrase looked at and the verb, when that is only adverbs and "of"
+  // complements ("after Russia's chief of staff publicly thanked")
+  let front = g.start;
   for (;;) {
+    const touching = p === front - 1;
     while (p >= first && (tokens[p].pos === 'ADV' || tokens[p].text === '"' || tokens[p].text === '“' || tokens[p].text === '”')) p--;
+    if (touching) front = p + 1;
     // "The International Labor Office (ILO) reiterated": skip a parenthesis after the subject
     if (p >= first && tokens[p].text === ')') {
       let open = p;
@@ -515,10 +520,11 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     if (ch && ch.prep === null && !(g.infinitive && groupAtToken(c, ch.start - 1))) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep === null) break;
     // "reports of North Korea supplying Russia": the noun right before a gerund is its subject
-    if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing') && !timeChunk(c, ch)) return { chunks: [ch], route: 'gerund' };
+    if (ch && ch.prep !== null && ch.end === front && g.start === g.head && tokens[g.head].lower.endsWith('ing') && !timeChunk(c, ch)) return { chunks: [ch], route: 'gerund' };
     // "after Russia vetoed": a conjunction that wink reads as a preposition opens a clause whose subject this is
-    if (ch && ch.prep !== null && ch.end === g.start && SUBORDINATORS.has(ch.prep)) return { chunks: coordinatedBefore(c, ch), route };
+    if (ch && ch.prep !== null && ch.end === front && SUBORDINATORS.has(ch.prep)) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep !== null) {
+      if (ch.prep === 'of' && ch.end === front) front = ch.start - 1;
       // a prepositional phrase between subject and verb ("Seoul on Friday imposed", "Residents of frontline towns have")
       let q = ch.start - 2;
       const before = tokens[q];
