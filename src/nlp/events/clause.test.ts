@@ -167,6 +167,7 @@ test('a participial phrase between commas: the verb after it and an active parti
   assert.equal(subjectText(c, 'reached'), 'The convoy (subject)');
   const p = clauseOf('Lavrov, speaking in Ankara, criticised the plan.', ['Lavrov']);
   assert.equal(subjectText(p, 'speaking'), 'Lavrov (subject)');
+  assert.equal(subjectText(clauseOf('Delegates of the union, arriving in Oslo, signed the accord.'), 'signed'), 'Delegates (subject)');
   // a participle after an object at the end of the clause still goes with the clause's subject
   assert.equal(subjectText(clauseOf('Troops shelled the town, killing nine people.'), 'killing'), 'Troops (coordination)');
 });

@@ -630,7 +630,9 @@ function subjectAcrossInsertion(c: Clause, g: VerbGroup, comma: number): Subject
     inserted = open >= 0 ? groupAtToken(c, open + 1) : null;
     if (!inserted || inserted.start !== open + 1 || !bareParticiple(c, inserted)) return null;
   }
-  const ch = chunkEndingAt(c, open - 1);
+  let ch = chunkEndingAt(c, open - 1);
+  // "Foreign ministers of the Group of Seven, meeting in Capri, urged": the head the complements hang on
+  while (ch && ch.prep === 'of') ch = chunkEndingAt(c, ch.start - 2);
   if (!ch || ch.prep !== null) return null;
   const chunks = coordinatedBefore(c, ch);
   return opensSubject(c, chunks[0].start) ? { chunks, route: 'subject' } : null;
