@@ -4,7 +4,7 @@ import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
 import type { Gazetteer } from './details/place.js';
 import { placeTarget, stateMentionFor, type StatePlace } from './events/place-target.js';
-import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, relativeObject, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -676,6 +676,9 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const pps = prepositionalChunks(ctx, scopeFrom, h.scopeEnd);
   const classes = classesIn(ctx, scopeFrom, h.scopeEnd);
   if (passive && subject) for (const ch of subject.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  // "the treaty that Russia and North Korea signed": what the relative pronoun stands for is the object
+  const antecedent = !passive && !obj && subject ? relativeObject(c, subject) : null;
+  if (antecedent) for (const k of classesIn(ctx, antecedent.start, antecedent.end)) classes.add(k);
   const why: string[] = [];
   let confidence = 0.85;
   let source: number[] = [];

@@ -648,6 +648,21 @@ function openingParticiple(c: Clause, g: VerbGroup, depth: number): Subject | nu
   return shared && shared.route === 'subject' && shared.chunks[0].start > comma ? { chunks: shared.chunks, route: 'participle' } : null;
 }
 
+/**
+ * The antecedent that a relative clause's verb has as its object ("the treaty that Russia and North Korea signed",
+ * "the pact, which both leaders signed"): the noun phrase before a relative pronoun that stands right before the
+ * verb's subject ("said that Russia signed" has none). Null when the subject is not introduced so.
+ */
+export function relativeObject(c: Clause, subject: Subject): Chunk | null {
+  let k = subject.chunks[0].start - 1;
+  if (subject.route !== 'subject' || k <= c.first) return null;
+  const t = c.tokens[k];
+  if (!(t.lower === 'which' || t.lower === 'that' || t.lower === 'whom')) return null;
+  k--;
+  if (c.tokens[k].text === ',') k--;
+  return chunkEndingAt(c, k);
+}
+
 /** Whether a chunk is a time phrase ("today", "this month", "on Nov. 11"), an adverbial rather than a participant. */
 const timeChunk = (c: Clause, ch: Chunk): boolean => endsTimePhrase(c.tokens, ch.start, ch.end, true);
 
