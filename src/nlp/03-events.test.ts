@@ -384,3 +384,9 @@ test('a time phrase that opens the sentence leaves the subject to its verb; a na
   assert.deepEqual(eventsOf('On Saturday Ankara shelled Kurdish positions.', { Ankara: 'TUR', Kurdish: 'KRD' }), ['ASSAULT TUR->KRD']);
   assert.deepEqual(eventsOf('Madrid has given Kyiv air-defence missiles.', { Madrid: 'ESP', Kyiv: 'UKR' }), ['AID ESP->UKR']);
 });
+
+test('a participle with its agent between commas after the subject is a passive of that subject', () => {
+  assert.deepEqual(eventsOf('The accord, signed by Chile and Peru in Lima, ended the dispute.', { Chile: 'CHL', Peru: 'PER' }), ['SUPPORT CHL->PER', 'SUPPORT PER->CHL']);
+  // at the end of a clause the phrase may modify something else, and is left alone
+  assert.deepEqual(eventsOf('They praised the accord, signed by Chile and Peru in Lima.', { Chile: 'CHL', Peru: 'PER' }), []);
+});

@@ -4,7 +4,7 @@ import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
 import type { Gazetteer } from './details/place.js';
 import { placeTarget, stateMentionFor, type StatePlace } from './events/place-target.js';
-import { analyseClause, chunkAtToken, relativeObject, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, insertionHost, relativeObject, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -662,10 +662,13 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const verb = c.tokens[h.end - 1 - particles];
   // "soldiers deployed to Russia", "a lunch hosted by the ambassador": a participle right after its noun, with no
   // auxiliary, is a passive whose subject is that noun
-  const noun = chunkAtToken(c, h.token - 1);
-  const reduced = !g.passive && g.start === h.token && noun !== null && noun.end === h.token
+  // ("The treaty, signed by both leaders, pledges": or between commas, with its agent)
+  const byAgent = c.tokens[h.end]?.lower === 'by';
+  const host = byAgent ? insertionHost(c, g) : null;
+  const noun = host ?? chunkAtToken(c, h.token - 1);
+  const reduced = !g.passive && g.start === h.token && noun !== null && (noun === host || noun.end === h.token)
     && !isBaseForm(verb) && !verb.lower.endsWith('ing') && !objectOf(c, g, particles)
-    && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
+    && (byAgent || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
   const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
   // "is opposed to", "is committed to": a stance, not a passive act
   const stance = g.passive && c.tokens[h.end]?.lower === 'to' && h.rows.every((r) => r.type === 'REJECT' || r.type === 'AGREE' || r.type === 'SUPPORT');

@@ -614,28 +614,33 @@ const opensSubject = (c: Clause, i: number): boolean =>
   i === c.first || c.tokens[i - 1].text === ',' || c.tokens[i - 1].lower === 'that' || SUBORDINATORS.has(c.tokens[i - 1].lower);
 
 /**
+ * The noun phrase in subject position that a participial phrase between commas modifies, when a verb follows the
+ * closing comma ("The treaty, signed by both leaders, pledges"; "Foreign ministers of the Group of Seven, meeting in
+ * Capri, urged": the head the "of" complements hang on), or null.
+ */
+export function insertionHost(c: Clause, g: VerbGroup): Chunk | null {
+  const comma = g.start - 1;
+  if (comma <= c.first || c.tokens[comma].text !== ',' || !bareParticiple(c, g) || !verbAfterClosingComma(c, g.end)) return null;
+  let ch = chunkEndingAt(c, comma - 1);
+  while (ch && ch.prep === 'of') ch = chunkEndingAt(c, ch.start - 2);
+  return ch && ch.prep === null && opensSubject(c, coordinatedBefore(c, ch)[0].start) ? ch : null;
+}
+
+/**
  * A subject across a participial phrase between commas: for the verb after it, the noun phrase before it ("The jets,
  * flying without flight plans, crossed"); for an active participle itself, the same noun phrase ("Putin, speaking in
  * Hanoi, said"). `comma` is the comma right before g.
  */
 function subjectAcrossInsertion(c: Clause, g: VerbGroup, comma: number): Subject | null {
-  const { tokens, first } = c;
-  let open = -1;
-  let inserted: VerbGroup | null = null;
-  if (bareParticiple(c, g) && tokens[g.head].lower.endsWith('ing') && verbAfterClosingComma(c, g.end)) {
-    open = comma;
-    inserted = g;
-  } else {
-    for (let k = comma - 1; k > first && open < 0; k--) if (tokens[k].text === ',') open = k;
-    inserted = open >= 0 ? groupAtToken(c, open + 1) : null;
-    if (!inserted || inserted.start !== open + 1 || !bareParticiple(c, inserted)) return null;
+  let inserted: VerbGroup | null = g;
+  if (!c.tokens[g.head].lower.endsWith('ing') || !insertionHost(c, g)) {
+    let open = comma - 1;
+    while (open > c.first && c.tokens[open].text !== ',') open--;
+    inserted = groupAtToken(c, open + 1);
+    if (!inserted || inserted.start !== open + 1) return null;
   }
-  let ch = chunkEndingAt(c, open - 1);
-  // "Foreign ministers of the Group of Seven, meeting in Capri, urged": the head the complements hang on
-  while (ch && ch.prep === 'of') ch = chunkEndingAt(c, ch.start - 2);
-  if (!ch || ch.prep !== null) return null;
-  const chunks = coordinatedBefore(c, ch);
-  return opensSubject(c, chunks[0].start) ? { chunks, route: 'subject' } : null;
+  const host = insertionHost(c, inserted);
+  return host ? { chunks: coordinatedBefore(c, host), route: 'subject' } : null;
 }
 
 /** "Speaking to reporters, Lavrov warned": an active participle that opens the sentence shares the main clause's subject. */
