@@ -56,7 +56,7 @@ const COORDINATORS = new Set(['and', 'or', 'nor', 'but']);
 const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let', 'warn']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 /** Time words that head an adverbial noun phrase of their own (a closed class, like the determiners above). */
-const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 /** Month names, which head a date phrase ("Oct. 15", "in October"); "may" only as a name, never the modal. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
@@ -64,7 +64,7 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 const TIME_MODIFIERS = new Set(['last', 'next', 'this', 'that', 'early', 'late', 'earlier', 'later', 'same', 'previous', 'following', 'past', 'coming']);
 
 /** Units that count time ("three days later", "the next day") without heading an adverbial alone ("Victory Day"). */
-const TIME_UNITS = new Set(['day', 'hour', 'afternoon']);
+const TIME_UNITS = new Set(['day', 'hour']);
 
 /** Whether a token names a time: a time word or unit (in any number: "weeks") or a month name. */
 const isTimeWord = (t: Token): boolean => TIME_WORDS.has(t.lower) || TIME_WORDS.has(t.lemma) || TIME_UNITS.has(t.lemma) || (t.pos === 'PROPN' && MONTHS.has(t.lower));
@@ -637,7 +637,7 @@ function subjectAcrossInsertion(c: Clause, g: VerbGroup, comma: number): Subject
     let open = comma - 1;
     while (open > c.first && c.tokens[open].text !== ',') open--;
     inserted = groupAtToken(c, open + 1);
-    if (!inserted || inserted.start !== open + 1) return null;
+    if (!inserted || inserted.start !== open + 1 || verbAfterClosingComma(c, inserted.end) !== g) return null;
   }
   const host = insertionHost(c, inserted);
   return host ? { chunks: coordinatedBefore(c, host), route: 'subject' } : null;
