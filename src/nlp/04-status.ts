@@ -241,7 +241,8 @@ class StatusReader {
     // and a noun after a preposition as a verb ("any role in earlier damage to ...")
     const previous = tokens[head - 1];
     const tagged = (tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN')) && !this.afterPreposition(head, floor);
-    // the clause analysis of stage 3, which knows the trigger words and the verb groups, decides when it was run
+    // a trigger that stage 3's clause analysis, which knows the trigger words and the verb groups, read as a verb is
+    // one whatever its tag ("could in return share", tagged a noun)
     const isVerb = tagged || !!event.verbal;
 
     let left = head;
@@ -1246,9 +1247,9 @@ const INVERTED_IF: Cue = { words: ['should'], kind: 'conditional', complements: 
 /** "is to visit": be + infinitive states a schedule; not a table entry because "be" is skipped everywhere else. */
 const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
 
-/** wink tags "have" in "to have been killed" as a verb; before another verb it is the perfect auxiliary. */
 /** Longest adverbial phrase between an auxiliary and its verb ("in return", "at some point"): a preposition and two words. */
 const ADVERBIAL_SPAN = 3;
+/** wink tags "have" in "to have been killed" as a verb; before another verb it is the perfect auxiliary. */
 const isAuxiliary = (t: Token, next: Token | undefined): boolean => t.pos === 'AUX' || (t.lemma === 'have' && t.pos === 'VERB' && !!next && (next.pos === 'VERB' || next.pos === 'AUX'));
 const isPluralNoun = (t: Token): boolean => t.pos === 'NOUN' && t.lower !== t.lemma && t.lower.endsWith('s');
 const isGerund = (t: Token | undefined): boolean => !!t && t.pos === 'VERB' && t.lower.endsWith('ing');
