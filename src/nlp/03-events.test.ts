@@ -373,3 +373,20 @@ test('a forceful act on condition of someone else\'s act is aimed at that someon
 test('the passive subject of an escort is its target, not what it moves', () => {
   assert.deepEqual(eventsOf('The Russian jets were escorted away by Italian fighters.', { 'Russian jets': 'RUS', 'Italian fighters': 'ITA' }), ['MOBILIZE ITA->RUS']);
 });
+
+test('the antecedent of an object relative clause is the object its verb requires ("the accord that X signed")', () => {
+  assert.deepEqual(eventsOf('Officials praised the accord that Chile signed with Peru.', { Chile: 'CHL', Peru: 'PER' }), ['SUPPORT CHL->PER']);
+  // without a relative pronoun before the subject, nothing stands in for the object
+  assert.deepEqual(eventsOf('Officials praised the accord, and Chile signed with Peru.', { Chile: 'CHL', Peru: 'PER' }), []);
+});
+
+test('a time phrase that opens the sentence leaves the subject to its verb; a name after a verb of giving is its recipient', () => {
+  assert.deepEqual(eventsOf('On Saturday Ankara shelled Kurdish positions.', { Ankara: 'TUR', Kurdish: 'KRD' }), ['ASSAULT TUR->KRD']);
+  assert.deepEqual(eventsOf('Madrid has given Kyiv air-defence missiles.', { Madrid: 'ESP', Kyiv: 'UKR' }), ['AID ESP->UKR']);
+});
+
+test('a participle with its agent between commas after the subject is a passive of that subject', () => {
+  assert.deepEqual(eventsOf('The accord, signed by Chile and Peru in Lima, ended the dispute.', { Chile: 'CHL', Peru: 'PER' }), ['SUPPORT CHL->PER', 'SUPPORT PER->CHL']);
+  // at the end of a clause the phrase may modify something else, and is left alone
+  assert.deepEqual(eventsOf('They praised the accord, signed by Chile and Peru in Lima.', { Chile: 'CHL', Peru: 'PER' }), []);
+});

@@ -4,7 +4,7 @@ import type { EventModel, TriggerPos, TriggerRow } from './model/events.js';
 import type { ActorEntity, EventDraft, Mention, PipelineState, Token } from './types.js';
 import type { Gazetteer } from './details/place.js';
 import { placeTarget, stateMentionFor, type StatePlace } from './events/place-target.js';
-import { analyseClause, chunkAtToken, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
+import { analyseClause, chunkAtToken, insertionHost, relativeObject, hyphenCompound, isBaseForm, joiningHyphen, coordinatedAfter, groupAtToken, groupBefore, objectOf, subjectOf, type Chunk, type Clause, type Subject, type SubjectRoute, type VerbGroup } from './events/clause.js';
 
 /** A trigger word found in a sentence, before its frame is filled. */
 interface Hit {
@@ -95,6 +95,8 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
     isVerbForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'V'),
     isNounForm: (t: Token) => rowsOf(t).some((r) => r.pos === 'N'),
     takesNounAfterTo: (t: Token) => (model.lightVerbs.get(t.lower) ?? model.lightVerbs.get(t.lemma))?.some((p) => p.length === 1 && p[0] === 'to') ?? false,
+    // a row whose recipient is the object or a "to" phrase, of a verb that gives or promises, alternates like "give"
+    takesTwoObjects: (t: Token) => rowsOf(t).some((r) => r.pos === 'V' && r.targetObj && r.targetPreps.has('to') && (familyOf(r) === 'transfer' || r.type === 'AGREE')),
   };
   const history: Antecedent[] = [];
   const dormant = state.dormant ?? [];
@@ -139,7 +141,7 @@ export function findEvents(state: PipelineState, model: EventModel, places?: Gaz
       seen.add(key);
       for (const dyad of dyadsOf(f.row.type, !!f.mutual, source, target, actors)) {
         const draft: EventDraft = {
-          type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, sentence: s.index,
+          type: f.row.type, context: f.row.context, triggerFirst: h.token, triggerEnd: h.end, verbal: h.pos !== 'N', sentence: s.index,
           source: dyad.source, target: dyad.target, status: 'asserted', confidence: Math.max(0.05, Math.min(1, f.confidence)), why: [...f.why, ...dyad.why],
         };
         if (f.row.mode) draft.mode = f.row.mode;
@@ -660,10 +662,13 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const verb = c.tokens[h.end - 1 - particles];
   // "soldiers deployed to Russia", "a lunch hosted by the ambassador": a participle right after its noun, with no
   // auxiliary, is a passive whose subject is that noun
-  const noun = chunkAtToken(c, h.token - 1);
-  const reduced = !g.passive && g.start === h.token && noun !== null && noun.end === h.token
+  // ("The treaty, signed by both leaders, pledges": or between commas, with its agent)
+  const byAgent = c.tokens[h.end]?.lower === 'by';
+  const host = byAgent ? insertionHost(c, g) : null;
+  const noun = host ?? chunkAtToken(c, h.token - 1);
+  const reduced = !g.passive && g.start === h.token && noun !== null && (noun === host || noun.end === h.token)
     && !isBaseForm(verb) && !verb.lower.endsWith('ing') && !objectOf(c, g, particles)
-    && (c.tokens[h.end]?.lower === 'by' || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
+    && (byAgent || c.groups.some((later) => later.start > g.end && !later.infinitive && subjectOf(c, later)?.route === 'reduced-relative'));
   const subject: Subject | null = reduced ? { chunks: [noun], route: 'reduced-relative' } : subjectOf(c, g);
   // "is opposed to", "is committed to": a stance, not a passive act
   const stance = g.passive && c.tokens[h.end]?.lower === 'to' && h.rows.every((r) => r.type === 'REJECT' || r.type === 'AGREE' || r.type === 'SUPPORT');
@@ -674,6 +679,9 @@ function verbFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const pps = prepositionalChunks(ctx, scopeFrom, h.scopeEnd);
   const classes = classesIn(ctx, scopeFrom, h.scopeEnd);
   if (passive && subject) for (const ch of subject.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  // "the treaty that Russia and North Korea signed": what the relative pronoun stands for is the object
+  const antecedent = !passive && !obj && subject ? relativeObject(c, subject) : null;
+  if (antecedent) for (const k of classesIn(ctx, antecedent.start, antecedent.end)) classes.add(k);
   const why: string[] = [];
   let confidence = 0.85;
   let source: number[] = [];

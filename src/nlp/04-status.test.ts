@@ -16,8 +16,8 @@ const model = buildStatusModel(readTableFrom(MODEL_DIR));
 
 /** Actors named by phrase: [phrase, actor id] (the first occurrence of each, or all with '*' after the phrase). */
 type ActorHint = [phrase: string, actor: string, anaphor?: boolean];
-/** Events named by their trigger word: [trigger, type], optionally [trigger, type, occurrence]. */
-type EventHint = [trigger: string, type: PloverType, occurrence?: number];
+/** Events named by their trigger word: [trigger, type], optionally the occurrence and stage 3's reading as a verb. */
+type EventHint = [trigger: string, type: PloverType, occurrence?: number, verbal?: boolean];
 
 /** The token range covering the occurrence-th appearance of a phrase (case-insensitive) in the text. */
 function findPhrase(state: PipelineState, phrase: string, occurrence = 0): [number, number] {
@@ -50,9 +50,9 @@ function run(text: string, actors: ActorHint[], events: EventHint[], people: str
     const m: Mention = { actor: id, start: state.tokens[first].start, end: state.tokens[end - 1].end, firstToken: first, endToken: end, sentence: state.tokens[first].sentence, anaphor };
     state.mentions.push(m);
   }
-  for (const [trigger, type, occurrence] of events) {
+  for (const [trigger, type, occurrence, verbal] of events) {
     const [first, end] = findPhrase(state, trigger, occurrence ?? 0);
-    state.events.push({ type, context: [], triggerFirst: first, triggerEnd: end, sentence: state.tokens[first].sentence, source: [], target: [], status: 'asserted', confidence: 1 });
+    state.events.push({ type, context: [], triggerFirst: first, triggerEnd: end, verbal, sentence: state.tokens[first].sentence, source: [], target: [], status: 'asserted', confidence: 1 });
   }
   assignStatus(state, model);
   return { state, events: state.events, code: (id) => (id ? codes.get(id) : undefined) };
@@ -677,4 +677,11 @@ test('a time clause after the report belongs to the narrator', () => {
   assert.equal(events[0].status, 'forecast');
   assert.equal(code(events[0].attribution?.actor), 'IGO');
   assert.equal(events[1].attribution, undefined);
+});
+
+test('a trigger the clause analysis reads as a verb takes the modal before an adverbial phrase ("could in return supply")', () => {
+  const text = 'Tokyo could in return supply Manila with patrol boats.';
+  const { events } = run(text, [['Tokyo', 'JPN'], ['Manila', 'PHL']], [['supply', 'AID', 0, true]]);
+  assert.equal(events[0].status, 'forecast');
+  assert.equal(events[0].likelihood?.cue, 'could');
 });

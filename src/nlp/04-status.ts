@@ -240,7 +240,10 @@ class StatusReader {
     // wink sometimes tags a bare verb after a modal as an adjective ("will close its border")
     // and a noun after a preposition as a verb ("any role in earlier damage to ...")
     const previous = tokens[head - 1];
-    const isVerb = (tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN')) && !this.afterPreposition(head, floor);
+    const tagged = (tokens[head].pos === 'VERB' || tokens[head].pos === 'AUX' || (head > floor && (previous.pos === 'AUX' || (previous.lower === 'to' && previous.pos === 'PART')) && tokens[head].pos !== 'NOUN')) && !this.afterPreposition(head, floor);
+    // a trigger that stage 3's clause analysis, which knows the trigger words and the verb groups, read as a verb is
+    // one whatever its tag ("could in return share", tagged a noun)
+    const isVerb = tagged || !!event.verbal;
 
     let left = head;
     if (isVerb) {
@@ -319,6 +322,17 @@ class StatusReader {
     const dissuasion = this.againstBefore(g, head) ? this.dissuasion(g, sentence.firstToken) : undefined;
     if (dissuasion) hits.push(dissuasion);
     return { hits, range: [chain.first, g + 1], perfect: chain.perfect, othersPart };
+  }
+
+  /**
+   * The preposition of a phrase of at most three words ending at j ("in return", "at some point", "until" of "until
+   * now", whose adverb the chain has passed) right after an auxiliary and before the verb `head`, or -1.
+   */
+  private adverbialAfterAuxiliary(j: number, head: number, floor: number): number {
+    const { tokens } = this;
+    let k = j;
+    while (k > floor && j - k < ADVERBIAL_SPAN && ['NOUN', 'DET', 'ADJ'].includes(tokens[k].pos)) k--;
+    return k < head - 1 && k > floor && tokens[k].pos === 'ADP' && isAuxiliary(tokens[k - 1], tokens[k]) ? k : -1;
   }
 
   /**
@@ -430,6 +444,13 @@ class StatusReader {
       if (isAuxiliary(t, tokens[j + 1]) || t.pos === 'ADV' || (t.pos === 'PART' && t.lower !== "'s" && t.lower !== '’s')) {
         first = j;
         j--;
+        continue;
+      }
+      // "could in return share": a short adverbial phrase between an auxiliary and its verb
+      const adverbial = link === '-' ? this.adverbialAfterAuxiliary(j, head, floor) : -1;
+      if (adverbial >= 0) {
+        first = adverbial;
+        j = adverbial - 1;
         continue;
       }
       if (t.lower === 'by' && isGerund(tokens[governed])) {
@@ -1226,6 +1247,8 @@ const INVERTED_IF: Cue = { words: ['should'], kind: 'conditional', complements: 
 /** "is to visit": be + infinitive states a schedule; not a table entry because "be" is skipped everywhere else. */
 const BE_TO: Cue = { words: ['be', 'to'], kind: 'future', complements: new Set(['-']), trust: 0.8 };
 
+/** Longest adverbial phrase between an auxiliary and its verb ("in return", "at some point"): a preposition and two words. */
+const ADVERBIAL_SPAN = 3;
 /** wink tags "have" in "to have been killed" as a verb; before another verb it is the perfect auxiliary. */
 const isAuxiliary = (t: Token, next: Token | undefined): boolean => t.pos === 'AUX' || (t.lemma === 'have' && t.pos === 'VERB' && !!next && (next.pos === 'VERB' || next.pos === 'AUX'));
 const isPluralNoun = (t: Token): boolean => t.pos === 'NOUN' && t.lower !== t.lemma && t.lower.endsWith('s');

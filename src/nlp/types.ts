@@ -57,6 +57,8 @@ export interface EventDraft {
   /** the trigger token range (end exclusive) and its character span */
   triggerFirst: number;
   triggerEnd: number;
+  /** stage 3 read the trigger as a verb (its clause analysis may overrule the tagger: "could in return share") */
+  verbal?: boolean;
   sentence: number;
   source: string[];
   target: string[];

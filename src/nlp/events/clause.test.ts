@@ -8,10 +8,14 @@ import type { Mention, Token } from '../types.js';
 import { analyseClause, subjectOf, type Clause } from './clause.js';
 
 const lm = { nlp: winkNLP(winkModel) };
-const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch', 'talks']);
+const TRIGGER_VERBS = new Set(['shot', 'close', 'deploy', 'dispatch', 'talks', 'handed', 'sent', 'raids', 'supply']);
 const TRIGGER_NOUNS = new Set(['hearing', 'exercises', 'combat', 'talks']);
 const LIGHT_TO = new Set(['returned', 'return']);
-const words = { isVerbForm: (t: Token) => TRIGGER_VERBS.has(t.lower), isNounForm: (t: Token) => TRIGGER_NOUNS.has(t.lower), takesNounAfterTo: (t: Token) => LIGHT_TO.has(t.lower) };
+const GIVING = new Set(['handed', 'sent']);
+const words = {
+  isVerbForm: (t: Token) => TRIGGER_VERBS.has(t.lower), isNounForm: (t: Token) => TRIGGER_NOUNS.has(t.lower),
+  takesNounAfterTo: (t: Token) => LIGHT_TO.has(t.lower), takesTwoObjects: (t: Token) => GIVING.has(t.lower),
+};
 
 /** The clause of a one-sentence text whose listed phrases are actor mentions. */
 function clauseOf(text: string, phrases: string[] = []): Clause {
@@ -123,4 +127,69 @@ test('a participle coordinated with a passive is passive; one coordinated with a
 test('an "-ed" word after a perfect "have" is a verb, whatever its tag', () => {
   const c = clauseOf('It said it had informed the U.S. military by telephone.');
   assert.ok(c.groups.some((g) => c.tokens[g.head].lower === 'informed'), c.groups.map((g) => textOf(c, g.start, g.end)).join(' | '));
+});
+
+test('a time phrase that opens the sentence ends before its subject', () => {
+  const c = clauseOf('On Sunday Ankara deployed troops to the border.', ['Ankara']);
+  assert.deepEqual(chunksOf(c).slice(0, 2), ['on:Sunday', 'Ankara']);
+  assert.equal(subjectText(c, 'deployed'), 'Ankara (subject)');
+  const date = clauseOf('On Feb. 3 the Kremlin closed its embassy.', ['the Kremlin']);
+  assert.deepEqual(chunksOf(date).slice(0, 2), ['on:Feb. 3', 'the Kremlin']);
+  const last = clauseOf('Last month police officers arrested the protesters.');
+  assert.equal(subjectText(last, 'arrested'), 'police officers (subject)');
+  // a time phrase with a time word after it stays whole, and a bare day name still modifies a noun after a preposition
+  assert.ok(chunksOf(clauseOf('On Wednesday morning Ankara deployed troops.', ['Ankara'])).includes('on:Wednesday morning'));
+  assert.ok(chunksOf(clauseOf('Crowds gathered after Sunday services.')).includes('after:Sunday services'));
+});
+
+test('a name right after a verb of giving is its first object when a bare noun phrase follows, unless "to" names the recipient', () => {
+  assert.deepEqual(chunksOf(clauseOf('Oslo handed Amman armoured vehicles.', ['Oslo', 'Amman'])), ['Oslo', 'Amman', 'armoured vehicles']);
+  assert.deepEqual(chunksOf(clauseOf('Oslo sent Norway rifles to Amman.', ['Oslo', 'Norway', 'Amman'])), ['Oslo', 'Norway rifles', 'to:Amman']);
+  // a verb that gives nothing keeps the name as a modifier
+  assert.deepEqual(chunksOf(clauseOf('Oslo closed Norway ports.', ['Oslo', 'Norway'])), ['Oslo', 'Norway ports']);
+});
+
+test('a word in "-s" after names joined by "and" is the plural noun they modify, after a single name a verb', () => {
+  const c = clauseOf('It followed Turkish and Iraqi raids on the camps.', ['Turkish', 'Iraqi']);
+  assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['followed']);
+  const v = clauseOf('Iraq raids the camps.', ['Iraq']);
+  assert.deepEqual(v.groups.map((g) => textOf(v, g.start, g.end)), ['raids']);
+});
+
+test('a modal governs a verb of the table past an adverbial phrase, whatever its tag, and the group spans both', () => {
+  const c = clauseOf('Tokyo could in return supply Manila with patrol boats.', ['Tokyo', 'Manila']);
+  assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['could in return supply']);
+  assert.equal(subjectText(c, 'supply'), 'Tokyo (subject)');
+});
+
+test('a participial phrase between commas: the verb after it and an active participle in it share the noun phrase before it', () => {
+  const c = clauseOf('The convoy, carrying food for refugees, reached Aleppo.');
+  assert.equal(subjectText(c, 'reached'), 'The convoy (subject)');
+  const p = clauseOf('Lavrov, speaking in Ankara, criticised the plan.', ['Lavrov']);
+  assert.equal(subjectText(p, 'speaking'), 'Lavrov (subject)');
+  assert.equal(subjectText(clauseOf('Delegates of the union, arriving in Oslo, signed the accord.'), 'signed'), 'Delegates (subject)');
+  // a participle after an object at the end of the clause still goes with the clause's subject
+  assert.equal(subjectText(clauseOf('Troops shelled the town, killing nine people.'), 'killing'), 'Troops (coordination)');
+});
+
+test('an active participle that opens the sentence shares the subject of the main clause', () => {
+  assert.equal(subjectText(clauseOf('Addressing the assembly, the minister denounced the blockade.'), 'addressing'), 'the minister (participle)');
+});
+
+test('a time phrase is no subject, no agent of a gerund and no antecedent of a relative pronoun', () => {
+  assert.equal(subjectText(clauseOf('The ministers decided earlier this week to expel the envoy.'), 'expel'), 'The ministers (infinitive)');
+  assert.equal(subjectText(clauseOf('Ankara issued a statement on March 3 condemning the raid.'), 'condemning'), 'a statement (subject)');
+  assert.equal(subjectText(clauseOf('Oslo signed an accord on Tuesday that binds both sides.'), 'binds'), 'an accord (relative)');
+});
+
+test('an auxiliary keeps its verb past an adverbial phrase, and a negated passive is passive', () => {
+  const c = clauseOf('Cairo has until now rejected the offer.', ['Cairo']);
+  assert.deepEqual(c.groups.map((g) => textOf(c, g.start, g.end)), ['has until now rejected']);
+  assert.equal(subjectText(c, 'rejected'), 'Cairo (subject)');
+  const p = clauseOf('Cairo was not consulted.', ['Cairo']);
+  assert.deepEqual(p.groups.map((g) => `${textOf(p, g.start, g.end)}${g.passive ? ' P' : ''}`), ['was not consulted P']);
+});
+
+test('a subordinate clause keeps its subject past an adverb and an "of" complement', () => {
+  assert.equal(subjectText(clauseOf('Talks stalled after the head of the delegation abruptly walked out.'), 'walked'), 'the head (subject)');
 });

@@ -23,7 +23,7 @@ export interface VerbGroup {
 }
 
 /** Where a subject was found, for confidence and explanations. */
-export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative' | 'apposition';
+export type SubjectRoute = 'subject' | 'relative' | 'infinitive' | 'object-control' | 'coordination' | 'gerund' | 'reduced-relative' | 'apposition' | 'participle';
 
 export interface Subject {
   chunks: Chunk[];
@@ -56,7 +56,34 @@ const COORDINATORS = new Set(['and', 'or', 'nor', 'but']);
 const OBJECT_CONTROL = new Set(['ask', 'urge', 'tell', 'order', 'invite', 'allow', 'force', 'encourage', 'persuade', 'press', 'call', 'help', 'authorize', 'authorise', 'permit', 'expect', 'want', 'let', 'warn']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 /** Time words that head an adverbial noun phrase of their own (a closed class, like the determiners above). */
-const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'evening', 'night']);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+/** Month names, which head a date phrase ("Oct. 15", "in October"); "may" only as a name, never the modal. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
+/** Words that place a time phrase ("last week", "this morning", "early Friday"), part of the phrase they open. */
+const TIME_MODIFIERS = new Set(['last', 'next', 'this', 'that', 'early', 'late', 'earlier', 'later', 'same', 'previous', 'following', 'past', 'coming']);
+
+/** Units that count time ("three days later", "the next day") without heading an adverbial alone ("Victory Day"). */
+const TIME_UNITS = new Set(['day', 'hour']);
+
+/** Whether a token names a time: a time word or unit (in any number: "weeks") or a month name. */
+const isTimeWord = (t: Token): boolean => TIME_WORDS.has(t.lower) || TIME_WORDS.has(t.lemma) || TIME_UNITS.has(t.lemma) || (t.pos === 'PROPN' && MONTHS.has(t.lower));
+
+/**
+ * Whether tokens [start, i) are a time phrase that token i cannot extend: only time words, numbers and the words that
+ * place them ("On Monday", "Last week", "Oct. 15"), ending in a time word or a number. `named` asks only for a name
+ * after it ("On Monday Iran"); a common noun after a bare day name may be what it modifies ("after Friday prayers").
+ */
+function endsTimePhrase(tokens: Token[], start: number, i: number, named: boolean): boolean {
+  if (start < 0 || !(isTimeWord(tokens[i - 1]) || tokens[i - 1].pos === 'NUM')) return false;
+  let timed = false;
+  for (let k = start; k < i; k++) {
+    const t = tokens[k];
+    if (isTimeWord(t)) timed = true;
+    else if (t.pos !== 'NUM' && !TIME_MODIFIERS.has(t.lower) && !(t.lower === 'the' && TIME_MODIFIERS.has(tokens[k + 1]?.lower ?? ''))) return false;
+  }
+  return timed && (named || i - start > 1);
+}
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if', 'unless', 'though', 'although', 'whether']);
 
 /** Parts of speech before "<word>-<verb>" that make the compound a modifier ("a war-torn", "the Russian-made") rather than a predicate. */
@@ -73,6 +100,8 @@ export interface WordKnowledge {
   isNounForm: (t: Token) => boolean;
   /** a light verb whose event noun follows "to" ("returned to combat", "return to talks") */
   takesNounAfterTo: (t: Token) => boolean;
+  /** a verb of giving whose recipient may come first as a bare object ("gave Kyiv tanks" = "gave tanks to Kyiv") */
+  takesTwoObjects: (t: Token) => boolean;
 }
 
 /** Reads the sentence [first, end) into chunks and verb groups. `mentionAt` maps a token to the mention covering it (-1 none). */
@@ -147,6 +176,8 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (!prev || prev.pos === 'DET' || POSSESSIVE.has(prev.lower) || POSSESSIVE_MARKS.has(prev.lower)) return false;
   // "will close its border": a modal is never followed by a noun; "had informed the U.S. military": nor is a perfect "have" by an adjective in "-ed"
   if (prev.pos === 'AUX' && MODALS.has(prev.lower)) return true;
+  // "could in return share", "will in turn supply": nor is one after an adverbial that follows it, if a verb of the table
+  if (isBaseForm(t) && isVerbForm(t) && adverbialAfterModal(tokens, i, first)) return true;
   if (prev.pos === 'AUX' && prev.lemma === 'have' && t.pos === 'ADJ' && t.lower.endsWith('ed')) return true;
   // "and plans to dispatch", "Pyongyang plans to dispatch"
   if (next?.lower === 'to' && next.pos === 'PART' && (prev.pos === 'CCONJ' || prev.pos === 'ADV' || prev.pos === 'PRON' || prev.pos === 'PROPN' || mentionAt[i - 1] >= 0)) return true;
@@ -161,9 +192,30 @@ function readsAsVerb(tokens: Token[], i: number, first: number, end: number, men
   if (prev.pos !== 'PROPN' && mentionAt[i - 1] < 0) return false;
   // the name must stand as a subject, not modify a noun ("a Russian attack")
   const opener = nameOpener(tokens, i - 1, first, mentionAt);
+  // "after Israeli and U.S. strikes": names joined by "and" take a verb without "-s", so a word in "-s" after them is
+  // the plural noun they modify
+  if (opener && COORDINATORS.has(opener.lower) && t.lower.endsWith('s') && !isBaseForm(t) && coordinatedName(tokens, i - 1, first, mentionAt)) return false;
   // "attack Israeli ships.": after a verb, a name with nothing after its noun is that verb's object
   const objectOfVerb = opener?.pos === 'VERB' && (!next || next.pos === 'PUNCT' || next.pos === 'ADP');
   return !opener || !(objectOfVerb || nameModifies(tokens, i - 1, first, mentionAt));
+}
+
+/** Longest adverbial phrase between an auxiliary and its verb ("in return", "in the end"): a preposition and two words. */
+const ADVERBIAL_SPAN = 3;
+
+/**
+ * Whether the tokens right before token i are a short prepositional phrase, and maybe adverbs, after a modal: the
+ * adverbial ("could in return share") that separates a modal from the verb it governs.
+ */
+function adverbialAfterModal(tokens: Token[], i: number, first: number): boolean {
+  let k = i - 1;
+  while (k > first && tokens[k].pos === 'ADV') k--;
+  const last = k;
+  while (k > first && last - k < ADVERBIAL_SPAN && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+  if (k === last || tokens[k].pos !== 'ADP') return false;
+  k--;
+  while (k > first && tokens[k].pos === 'ADV') k--;
+  return k >= first && tokens[k].pos === 'AUX' && MODALS.has(tokens[k].lower);
 }
 
 /** The word before the name that ends at token `last`, over names joined by hyphens ("of U.S.-Iranian"). */
@@ -176,6 +228,14 @@ function nameOpener(tokens: Token[], last: number, first: number, mentionAt: Int
     if (k - 2 >= first && joiningHyphen(tokens, k - 1) && (mentionAt[k - 2] >= 0 || tokens[k - 2].pos === 'PROPN')) { k -= 2; continue; }
     return k > first ? tokens[k - 1] : undefined;
   }
+}
+
+/** Whether the name ending at token `last` follows a coordinator that follows another name or an adjective ("Israeli and U.S."). */
+function coordinatedName(tokens: Token[], last: number, first: number, mentionAt: Int32Array): boolean {
+  let k = last;
+  while (k > first && (tokens[k - 1].pos === 'PROPN' || (mentionAt[k - 1] >= 0 && mentionAt[k - 1] === mentionAt[last]))) k--;
+  const before = k - 2 >= first ? tokens[k - 2] : undefined;
+  return !!before && (before.pos === 'PROPN' || before.pos === 'ADJ' || mentionAt[k - 2] >= 0);
 }
 
 /** Whether the name ending at token `last` modifies what follows: it comes after a determiner, a preposition that is no subordinator, an adjective, a number or a possessive. */
@@ -212,6 +272,8 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       const mentionEnd = Math.min(m.endToken, end);
       // a mention right after a name or another mention starts a new chunk ("Seoul Friday"); after a determiner,
       // number, adjective, common noun or possessive it continues the phrase ("11 North Korean individuals")
+      // "On Monday Iran fired", "On Oct. 15 the North blew up": a time phrase, or a phrase a determiner ends, ends before a name
+      if (start >= 0 && hasNoun && (endsTimePhrase(tokens, start, i, true) || tokens[i].pos === 'DET')) close(i);
       if (start >= 0 && hasNoun) {
         const prev = tokens[i - 1];
         // "the troops Pyongyang has sent": a name right before a verb is the subject of a relative clause
@@ -219,6 +281,12 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
         if (!POSSESSIVE.has(prev.lower) && (mentionAt[i - 1] >= 0 || PERSONAL.has(prev.lower) || relativeSubject)) close(i);
       }
       if (start < 0) start = i;
+      if (start === i && recipientFirst(c, i, mentionEnd, words)) {
+        hasNoun = true;
+        close(mentionEnd);
+        i = mentionEnd - 1;
+        continue;
+      }
       // a possessive pronoun standing for an actor ("its 16th package") is a determiner of what follows
       hasNoun = !(mentionEnd === i + 1 && POSSESSIVE.has(t.lower) && tokens[i + 1] && (isNominal(tokens[i + 1]) || tokens[i + 1].pos === 'ADJ' || mentionAt[i + 1] >= 0));
       i = mentionEnd - 1;
@@ -231,7 +299,7 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     if (opener) {
       // a number after a number goes on ("3 million"), and one between a name and its "of" phrase is part of the name
       // ("Article 4 of the treaty"), which the "of" phrase complements
-      const numbered = start >= 0 && (tokens[i - 1].pos === 'NUM' || (tokens[i - 1].pos === 'PROPN' && tokens[i + 1]?.lower === 'of'));
+      const numbered = start >= 0 && (tokens[i - 1].pos === 'NUM' || (t.pos === 'NUM' && MONTHS.has(tokens[i - 1].lower)) || (tokens[i - 1].pos === 'PROPN' && tokens[i + 1]?.lower === 'of'));
       if (hasNoun && !(t.pos === 'NUM' && numbered)) close(i);
       if (start < 0) start = i;
       // a number, or a possessive or quantifier standing alone ("some of the soldiers", "their"), is a phrase of its own
@@ -248,7 +316,7 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       // an adjective after a complete noun ends it ("called Russia's behaviour reckless") unless it modifies what follows;
       // an event noun after an adjective is the head the adjective modifies ("their Zapad-2025 military exercises")
       const modifiedHead = t.pos === 'VERB' && tokens[i - 1].pos === 'ADJ' && words.isNounForm(t);
-      if (hasNoun && tokens[i - 1].pos !== 'NUM' && !premodifier && !modifiedHead) close(i);
+      if (hasNoun && ((tokens[i - 1].pos !== 'NUM' && !premodifier && !modifiedHead) || endsTimePhrase(tokens, start, i, false))) close(i);
       if (start < 0) start = i;
       // a verb form that is not read as a verb, or an event noun tagged as an adjective, that ends the phrase is its
       // head ("military exercises", "a new military offensive")
@@ -256,8 +324,9 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
       continue;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN') {
-      // a time word after a noun is an adverbial of its own ("renewed negotiations today")
-      if (hasNoun && TIME_WORDS.has(t.lower)) close(i);
+      // a time word after a noun is an adverbial of its own ("renewed negotiations today"), unless it goes on a time
+      // phrase ("Tuesday night"); a time phrase ends before a noun or name ("Last week officials said")
+      if (hasNoun && ((TIME_WORDS.has(t.lower) && !endsTimePhrase(tokens, start, i, true)) || (!isTimeWord(t) && endsTimePhrase(tokens, start, i, t.pos === 'PROPN')))) close(i);
       if (start < 0) start = i;
       hasNoun = true;
       continue;
@@ -269,6 +338,19 @@ function chunkNouns(c: Clause, mentionAt: Int32Array, mentions: Mention[], words
     close(i);
   }
   close(end);
+}
+
+/**
+ * Whether the name [i, mentionEnd) right after a verb of giving is its first object, the recipient, and the bare noun
+ * phrase after it the second ("has given Pyongyang air-defence systems"), rather than a name modifying that noun: not
+ * when a "to" phrase after the noun names the recipient ("sent U.S. weapons to Israel").
+ */
+function recipientFirst(c: Clause, i: number, mentionEnd: number, words: WordKnowledge): boolean {
+  const { tokens, first, end } = c;
+  if (i === first || !c.verbal[i - 1 - first] || !words.takesTwoObjects(tokens[i - 1]) || tokens[mentionEnd - 1].pos !== 'PROPN') return false;
+  let k = mentionEnd;
+  while (k < end && c.mentionAt[k] < 0 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || (tokens[k].text === '-' && k > mentionEnd))) k++;
+  return k > mentionEnd && tokens[k - 1].pos !== 'ADJ' && tokens[k]?.lower !== 'to';
 }
 
 /** "have" before "been" is an auxiliary, whichever tag wink gives it ("are believed to have been killed"). */
@@ -293,6 +375,7 @@ function groupVerbs(c: Clause): void {
       if (c.verbal[j - first]) head = j;
       else if (u.pos === 'AUX' || perfectHave(tokens, j, end) || (u.pos === 'PART' && (u.lower === 'not' || u.lower === "n't")) || (j === start && isTo)) { if (head >= 0 && u.pos === 'AUX') break; }
       else if (u.pos === 'ADV' && c.chunkAt[j - first] < 0) continue;
+      else if (head < 0 && u.pos === 'ADP' && tokens[start].pos === 'AUX' && verbAfterAdverbial(c, j) > 0) j = verbAfterAdverbial(c, j) - 1;
       else break;
     }
     if (head < 0) {
@@ -308,7 +391,9 @@ function groupVerbs(c: Clause): void {
     if (c.verbal[head - first] && !h.lower.endsWith('ing') && !isBaseForm(h)) {
       for (let k = head - 1; k >= start; k--) {
         const a = tokens[k];
-        if (a.pos === 'ADV') continue;
+        // adverbs, a negation ("was not invited") and an adverbial phrase ("had until now been") stand between the
+        // auxiliary and its participle
+        if (a.pos === 'ADV' || a.pos === 'PART' || a.pos === 'ADP' || a.pos === 'NOUN' || a.pos === 'DET' || a.pos === 'ADJ') continue;
         passive = a.lemma === 'be' || a.lemma === 'get';
         break;
       }
@@ -320,6 +405,17 @@ function groupVerbs(c: Clause): void {
     for (let m = start; m < groupEnd; m++) c.groupAt[m - first] = k;
     i = groupEnd;
   }
+}
+
+/**
+ * The verb right after the short adverbial phrase that the preposition at j opens ("had until now refused", "could in
+ * return share"), or -1.
+ */
+function verbAfterAdverbial(c: Clause, j: number): number {
+  const { tokens, end } = c;
+  let k = j + 1;
+  while (k < end && k - j <= ADVERBIAL_SPAN && ['NOUN', 'DET', 'ADJ', 'ADV'].includes(tokens[k].pos) && !c.verbal[k - c.first]) k++;
+  return k > j + 1 && k < end && c.verbal[k - c.first] ? k : -1;
 }
 
 export const chunkAtToken = (c: Clause, i: number): Chunk | null => {
@@ -403,26 +499,32 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   const { tokens, first } = c;
   let p = g.start - 1;
   let route: SubjectRoute = 'subject';
+  // the first token of what stands between the phrase looked at and the verb, when that is only adverbs and "of"
+  // complements ("after Russia's chief of staff publicly thanked")
+  let front = g.start;
   for (;;) {
+    const touching = p === front - 1;
     while (p >= first && (tokens[p].pos === 'ADV' || tokens[p].text === '"' || tokens[p].text === '“' || tokens[p].text === '”')) p--;
+    if (touching) front = p + 1;
     // "The International Labor Office (ILO) reiterated": skip a parenthesis after the subject
     if (p >= first && tokens[p].text === ')') {
       let open = p;
       while (open > first && tokens[open].text !== '(') open--;
       if (tokens[open].text === '(' && open > first) { p = open - 1; continue; }
     }
-    if (p < first) return null;
+    if (p < first) return openingParticiple(c, g, depth);
     const ch = chunkEndingAt(c, p);
-    // "Iran today threatened": a time word between subject and verb is no subject
-    if (ch && ch.prep === null && ch.start === ch.head && TIME_WORDS.has(tokens[ch.head].lower)) { p = ch.start - 1; continue; }
+    // "Iran today threatened", "agreed earlier this month to blacklist": a time phrase before the verb is no subject
+    if (ch && ch.prep === null && timeChunk(c, ch)) { p = ch.start - 1; continue; }
     // "urged Seoul to impose": an object before an infinitive is decided below, by its governing verb
     if (ch && ch.prep === null && !(g.infinitive && groupAtToken(c, ch.start - 1))) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep === null) break;
     // "reports of North Korea supplying Russia": the noun right before a gerund is its subject
-    if (ch && ch.prep !== null && ch.end === g.start && g.start === g.head && tokens[g.head].lower.endsWith('ing')) return { chunks: [ch], route: 'gerund' };
+    if (ch && ch.prep !== null && ch.end === front && g.start === g.head && tokens[g.head].lower.endsWith('ing') && !timeChunk(c, ch)) return { chunks: [ch], route: 'gerund' };
     // "after Russia vetoed": a conjunction that wink reads as a preposition opens a clause whose subject this is
-    if (ch && ch.prep !== null && ch.end === g.start && SUBORDINATORS.has(ch.prep)) return { chunks: coordinatedBefore(c, ch), route };
+    if (ch && ch.prep !== null && ch.end === front && SUBORDINATORS.has(ch.prep)) return { chunks: coordinatedBefore(c, ch), route };
     if (ch && ch.prep !== null) {
+      if (ch.prep === 'of' && ch.end === front) front = ch.start - 1;
       // a prepositional phrase between subject and verb ("Seoul on Friday imposed", "Residents of frontline towns have")
       let q = ch.start - 2;
       const before = tokens[q];
@@ -442,7 +544,9 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   if (RELATIVES.has(t.lower) || (t.lower === 'that' && t.pos === 'PRON')) {
     let q = p - 1;
     if (q >= first && tokens[q].text === ',') q--;
-    const ante = chunkEndingAt(c, q);
+    let ante = chunkEndingAt(c, q);
+    // "signed a treaty on Wednesday that commits": the antecedent is before the time phrase
+    while (ante && timeChunk(c, ante)) ante = chunkEndingAt(c, ante.start - (ante.prep ? 2 : 1));
     return ante ? { chunks: [ante], route: 'relative' } : null;
   }
   if (g.infinitive) {
@@ -460,6 +564,8 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
     return s && { chunks: s.chunks, route: s.route === 'subject' ? 'infinitive' : s.route };
   }
   if (t.text === ',') {
+    const inserted = subjectAcrossInsertion(c, g, p);
+    if (inserted) return inserted;
     // an apposition before the verb: "Kenzo Oshima, the UN relief coordinator, demanded"
     const second = chunkEndingAt(c, p - 1);
     const comma = second ? second.start - 1 : -1;
@@ -489,6 +595,81 @@ export function subjectOf(c: Clause, g: VerbGroup, depth = 0): Subject | null {
   }
   return null;
 }
+
+/** A participle with no auxiliary ("speaking", "flying", "agreed"): the head of a phrase that modifies a noun or a clause. */
+const bareParticiple = (c: Clause, g: VerbGroup): boolean => !g.infinitive && g.start === g.head && c.verbal[g.head - c.first] === 1 && !isBaseForm(c.tokens[g.head]);
+
+/** The verb group right after the comma that closes a phrase starting at `from` (adverbs may come between), if any. */
+function verbAfterClosingComma(c: Clause, from: number): VerbGroup | null {
+  let k = from;
+  while (k < c.end && c.tokens[k].text !== ',') k++;
+  k++;
+  while (k < c.end && c.tokens[k].pos === 'ADV') k++;
+  const g = groupAtToken(c, k);
+  return g && g.start === k && !g.infinitive ? g : null;
+}
+
+/** Whether a subject noun phrase may start at token i: at the start, or after a comma, "that" or a subordinator. */
+const opensSubject = (c: Clause, i: number): boolean =>
+  i === c.first || c.tokens[i - 1].text === ',' || c.tokens[i - 1].lower === 'that' || SUBORDINATORS.has(c.tokens[i - 1].lower);
+
+/**
+ * The noun phrase in subject position that a participial phrase between commas modifies, when a verb follows the
+ * closing comma ("The treaty, signed by both leaders, pledges"; "Foreign ministers of the Group of Seven, meeting in
+ * Capri, urged": the head the "of" complements hang on), or null.
+ */
+export function insertionHost(c: Clause, g: VerbGroup): Chunk | null {
+  const comma = g.start - 1;
+  if (comma <= c.first || c.tokens[comma].text !== ',' || !bareParticiple(c, g) || !verbAfterClosingComma(c, g.end)) return null;
+  let ch = chunkEndingAt(c, comma - 1);
+  while (ch && ch.prep === 'of') ch = chunkEndingAt(c, ch.start - 2);
+  return ch && ch.prep === null && opensSubject(c, coordinatedBefore(c, ch)[0].start) ? ch : null;
+}
+
+/**
+ * A subject across a participial phrase between commas: for the verb after it, the noun phrase before it ("The jets,
+ * flying without flight plans, crossed"); for an active participle itself, the same noun phrase ("Putin, speaking in
+ * Hanoi, said"). `comma` is the comma right before g.
+ */
+function subjectAcrossInsertion(c: Clause, g: VerbGroup, comma: number): Subject | null {
+  let inserted: VerbGroup | null = g;
+  if (!c.tokens[g.head].lower.endsWith('ing') || !insertionHost(c, g)) {
+    let open = comma - 1;
+    while (open > c.first && c.tokens[open].text !== ',') open--;
+    inserted = groupAtToken(c, open + 1);
+    if (!inserted || inserted.start !== open + 1 || verbAfterClosingComma(c, inserted.end) !== g) return null;
+  }
+  const host = insertionHost(c, inserted);
+  return host ? { chunks: coordinatedBefore(c, host), route: 'subject' } : null;
+}
+
+/** "Speaking to reporters, Lavrov warned": an active participle that opens the sentence shares the main clause's subject. */
+function openingParticiple(c: Clause, g: VerbGroup, depth: number): Subject | null {
+  if (!bareParticiple(c, g) || !c.tokens[g.head].lower.endsWith('ing')) return null;
+  let comma = g.end;
+  while (comma < c.end && c.tokens[comma].text !== ',') comma++;
+  const main = c.groups.find((x) => x.start > comma && !x.infinitive);
+  const shared = main ? subjectOf(c, main, depth + 1) : null;
+  return shared && shared.route === 'subject' && shared.chunks[0].start > comma ? { chunks: shared.chunks, route: 'participle' } : null;
+}
+
+/**
+ * The antecedent that a relative clause's verb has as its object ("the treaty that Russia and North Korea signed",
+ * "the pact, which both leaders signed"): the noun phrase before a relative pronoun that stands right before the
+ * verb's subject ("said that Russia signed" has none). Null when the subject is not introduced so.
+ */
+export function relativeObject(c: Clause, subject: Subject): Chunk | null {
+  let k = subject.chunks[0].start - 1;
+  if (subject.route !== 'subject' || k <= c.first) return null;
+  const t = c.tokens[k];
+  if (!(t.lower === 'which' || t.lower === 'that' || t.lower === 'whom')) return null;
+  k--;
+  if (c.tokens[k].text === ',') k--;
+  return chunkEndingAt(c, k);
+}
+
+/** Whether a chunk is a time phrase ("today", "this month", "on Nov. 11"), an adverbial rather than a participant. */
+const timeChunk = (c: Clause, ch: Chunk): boolean => endsTimePhrase(c.tokens, ch.start, ch.end, true);
 
 /** Whether a chunk holds an actor mention. */
 const namesActor = (c: Clause, ch: Chunk): boolean => {
