@@ -1,0 +1,68 @@
+// Tests for rows of the shipped trigger tables, run through the whole extractor on sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModel } from './load.js';
+import { extract } from '../pipeline.js';
+
+const model = loadModel();
+
+/** The events of one text as "TYPE SRC->TGT" with actor codes ("-" for no target), in text order. */
+function coded(text: string): string[] {
+  const rec = extract({ id: 't', text, published: '2024-03-01' }, model);
+  const code = new Map(rec.actors.map((a) => [a.id, a.code ?? '?']));
+  const codes = (ids: string[]) => ids.map((id) => code.get(id)).join('+') || '-';
+  return rec.events.map((e) => `${e.type} ${codes(e.source)}->${codes(e.target)}`);
+}
+
+const has = (text: string, event: string) => assert.ok(coded(text).includes(event), `${event} in ${JSON.stringify(coded(text))}`);
+const lacksType = (text: string, type: string) =>
+  assert.ok(!coded(text).some((e) => e.startsWith(type + ' ')), `no ${type} in ${JSON.stringify(coded(text))}`);
+
+test('briefing a party, or telling a legislature, is consulting it; telling anyone else stays a reporting frame', () => {
+  has("Japan's defence ministry briefed lawmakers on the missile launch.", 'CONSULT JPN->JPN');
+  has('The Taiwanese coast guard told legislators that Chinese ships had entered its waters.', 'CONSULT TWN->TWN');
+  lacksType('The Taiwanese coast guard told reporters that Chinese ships had entered its waters.', 'CONSULT');
+});
+
+test('regret and findings of breach are accusations; a veto named again is the vetoing state', () => {
+  has('China vetoed the draft on Monday. France said it deeply regretted the veto.', 'ACCUSE FRA->CHN');
+  has('The IAEA board found Syria in breach of its safeguards obligations.', 'ACCUSE IGO->SYR');
+});
+
+test('dropping an objection yields only to a named party; blocking a named plan rejects its owner', () => {
+  has('Turkey dropped its objections to the NATO membership of Finland.', 'CONCEDE TUR->IGO');
+  lacksType('Turkey finally dropped its objections.', 'CONCEDE');
+  has("Hungary blocked the EU's latest aid package.", 'REJECT HUN->IGO');
+  lacksType('Protesters blocked the package of reforms.', 'REJECT');
+});
+
+test('weapons put on show, scrambled jets and shadowing ships are shows of force', () => {
+  has('Iran unveiled a new ballistic missile on Sunday.', 'MOBILIZE IRN->-');
+  has('Japanese fighter jets were scrambled on Tuesday.', 'MOBILIZE JPN->-');
+  lacksType('Iran unveiled a new budget on Sunday.', 'MOBILIZE');
+});
+
+test('halting talks or mediation reduces relations, scaling back cooperation too; halting attacks de-escalates', () => {
+  has('Qatar broke off talks with Israel.', 'SANCTION QAT->ISR');
+  has('Iran could scale back cooperation with the IAEA.', 'SANCTION IRN->IGO');
+  has('Russia agreed to halt attacks on Ukraine.', 'RETREAT RUS->UKR');
+});
+
+test('closing a strait or airport restricts passage; inviting retaliation is no invitation', () => {
+  has('Yemen closed the Bab el-Mandeb strait on Friday.', 'COERCE YEM->-');
+  lacksType('Seoul said the launches invite retaliation from North Korea.', 'CONSULT');
+});
+
+test('allowing a named party to act concedes to it; promising troops is the transfer itself', () => {
+  has("Egypt allowed Gaza's wounded to enter its territory.", 'CONCEDE EGY->PSE');
+  has('Belarus promised thousands of troops to Russia.', 'AID BLR->RUS');
+});
+
+test('CAMEO verbs of praise, reproach, yielding power and armed attack', () => {
+  has('Egypt hailed the truce between Israel and Hamas.', 'SUPPORT EGY->ISR+PSE');
+  has('Sweden reprimanded Iran over the arrests.', 'ACCUSE SWE->IRN');
+  has('Syrian troops opened fire on Turkish soldiers.', 'ASSAULT SYR->TUR');
+  has('Russian forces pounded Kherson overnight.', 'ASSAULT RUS->UKR');
+  has('Putin held a phone call with Erdogan.', 'CONSULT RUS->TUR');
+  has('Bolivia extradited the suspect to Brazil.', 'COOPERATE BOL->BRA');
+});
