@@ -66,3 +66,10 @@ test('CAMEO verbs of praise, reproach, yielding power and armed attack', () => {
   has('Putin held a phone call with Erdogan.', 'CONSULT RUS->TUR');
   has('Bolivia extradited the suspect to Brazil.', 'COOPERATE BOL->BRA');
 });
+
+test('requests sent or made to a named party, treaty articles invoked, and work with a partner', () => {
+  has('Kyiv sent a request to Berlin for more air defence systems.', 'REQUEST UKR->DEU');
+  lacksType('Kyiv sent a request to Berlin for more air defence systems.', 'AID');
+  has("Lithuania invoked NATO's Article 4.", 'REQUEST LTU->IGO');
+  has('Finland is working with Sweden on the inquiry.', 'COOPERATE FIN->SWE');
+});
