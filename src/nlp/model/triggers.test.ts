@@ -33,6 +33,7 @@ test('dropping an objection yields only to a named party; blocking a named plan 
   has('Turkey dropped its objections to the NATO membership of Finland.', 'CONCEDE TUR->IGO');
   lacksType('Turkey finally dropped its objections.', 'CONCEDE');
   has("Hungary blocked the EU's latest aid package.", 'REJECT HUN->IGO');
+  has("Austria delayed the EU's new sanctions package.", 'REJECT AUT->IGO');
   lacksType('Protesters blocked the package of reforms.', 'REJECT');
 });
 
