@@ -74,3 +74,10 @@ test('requests sent or made to a named party, treaty articles invoked, and work 
   has("Lithuania invoked NATO's Article 4.", 'REQUEST LTU->IGO');
   has('Finland is working with Sweden on the inquiry.', 'COOPERATE FIN->SWE');
 });
+
+test('a war against a named country is an assault on it, a trade war is not; prisoner swaps and releases are retreats', () => {
+  has("Armenia condemned Azerbaijan's war against Armenia.", 'ASSAULT AZE->ARM');
+  lacksType("China's trade war with the United States escalated.", 'ASSAULT');
+  has('Armenia and Azerbaijan carried out a prisoner exchange.', 'RETREAT ARM+AZE->-');
+  has('Thailand ordered the expulsion of the Myanmar ambassador.', 'SANCTION THA->MMR');
+});
