@@ -81,3 +81,17 @@ test('a war against a named country is an assault on it, a trade war is not; pri
   has('Armenia and Azerbaijan carried out a prisoner exchange.', 'RETREAT ARM+AZE->-');
   has('Thailand ordered the expulsion of the Myanmar ambassador.', 'SANCTION THA->MMR');
 });
+
+test('rows narrowed so that common non-events stay out', () => {
+  lacksType('Iraq failed to meet its commitments.', 'CONSULT');
+  lacksType("Norway's energy supply is not at risk.", 'AID');
+  lacksType('The tankers help Moscow ship oil around the price cap.', 'AID');
+  has('Venezuela shipped oil to Cuba.', 'AID VEN->CUB');
+  lacksType('Oslo airport closed its airspace for two hours.', 'SANCTION');
+  has('Poland closed its border with Belarus.', 'SANCTION POL->BLR');
+});
+
+test('fighting for a named state aids it, unless its enemy is named', () => {
+  has('Belarusian soldiers fought for Russia in Kursk.', 'AID BLR->RUS');
+  has('Belarusian soldiers were fighting for Russia against Ukrainian forces.', 'ASSAULT BLR->UKR');
+});
