@@ -95,3 +95,10 @@ test('fighting for a named state aids it, unless its enemy is named', () => {
   has('Belarusian soldiers fought for Russia in Kursk.', 'AID BLR->RUS');
   has('Belarusian soldiers were fighting for Russia against Ukrainian forces.', 'ASSAULT BLR->UKR');
 });
+
+test('relations broken off or established, fire exchanged, ships rammed', () => {
+  has('Nicaragua broke off diplomatic relations with Taiwan.', 'SANCTION NIC->TWN');
+  has('Israel and Morocco established diplomatic relations.', 'SUPPORT ISR->MAR');
+  has('Armenia and Azerbaijan exchanged fire along the border.', 'ASSAULT ARM+AZE->-');
+  has('China rammed a Vietnamese fishing boat.', 'ASSAULT CHN->VNM');
+});
