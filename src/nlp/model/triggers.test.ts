@@ -102,3 +102,10 @@ test('relations broken off or established, fire exchanged, ships rammed', () => 
   has('Armenia and Azerbaijan exchanged fire along the border.', 'ASSAULT ARM+AZE->-');
   has('China rammed a Vietnamese fishing boat.', 'ASSAULT CHN->VNM');
 });
+
+test('hostages taken, groups banned or dissolved, rallies against a named party', () => {
+  has('Hamas fighters took dozens of Israelis hostage.', 'ASSAULT PSE->ISR');
+  lacksType('Ukraine took part in the prisoner exchange with Russia.', 'ASSAULT');
+  has('Russia banned the opposition party of Alexei Navalny.', 'COERCE RUS->RUS');
+  has('The Kenyan president dissolved the Kenyan parliament.', 'COERCE KEN->KEN');
+});
