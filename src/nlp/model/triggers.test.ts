@@ -109,3 +109,8 @@ test('hostages taken, groups banned or dissolved, rallies against a named party'
   has('Russia banned the opposition party of Alexei Navalny.', 'COERCE RUS->RUS');
   has('The Kenyan president dissolved the Kenyan parliament.', 'COERCE KEN->KEN');
 });
+
+test('forcing out an international mission sanctions its body; forcing out people coerces them', () => {
+  has('Mali forced the UN peacekeeping mission out of the country.', 'SANCTION MLI->IGO');
+  has('Israeli settlers forced Palestinian families out of their homes.', 'COERCE ISR->PSE');
+});
