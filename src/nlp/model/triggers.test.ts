@@ -114,3 +114,11 @@ test('forcing out an international mission sanctions its body; forcing out peopl
   has('Mali forced the UN peacekeeping mission out of the country.', 'SANCTION MLI->IGO');
   has('Israeli settlers forced Palestinian families out of their homes.', 'COERCE ISR->PSE');
 });
+
+test('bans lifted, loans and airlifts, weapons handed over, aid and inspectors let in', () => {
+  has('Moscow lifted its ban on Georgian wine imports.', 'CONCEDE RUS->GEO');
+  lacksType('Moscow lifted its ban on Georgian wine imports.', 'SANCTION');
+  has('The World Bank approved a new loan to Kenya.', 'AID IGO->KEN');
+  has('Jordan airlifted food to Gaza.', 'AID JOR->PSE');
+  has('Iraq allowed UN inspectors into the country.', 'RETREAT IRQ->IGO');
+});
