@@ -122,3 +122,9 @@ test('bans lifted, loans and airlifts, weapons handed over, aid and inspectors l
   has('Jordan airlifted food to Gaza.', 'AID JOR->PSE');
   has('Iraq allowed UN inspectors into the country.', 'RETREAT IRQ->IGO');
 });
+
+test('outlets silenced and warrants issued are coercion', () => {
+  has('Russia blocked access to the websites of German newspapers.', 'COERCE RUS->DEU');
+  has('The Malian junta suspended the broadcasts of French broadcaster RFI.', 'COERCE MLI->FRA');
+  has('The ICC issued an arrest warrant for Vladimir Putin.', 'COERCE IGO->RUS');
+});
