@@ -100,6 +100,8 @@ test('relations broken off or established, fire exchanged, ships rammed', () => 
   has('Nicaragua broke off diplomatic relations with Taiwan.', 'SANCTION NIC->TWN');
   has('Israel and Morocco established diplomatic relations.', 'SUPPORT ISR->MAR');
   has('The EU and Mercosur concluded a trade agreement.', 'SUPPORT IGO->-');
+  has('Belarus stands by Russia.', 'SUPPORT BLR->RUS');
+  lacksType('Japan stood by its decision.', 'SUPPORT');
   has('Armenia and Azerbaijan exchanged fire along the border.', 'ASSAULT ARM+AZE->-');
   has('China rammed a Vietnamese fishing boat.', 'ASSAULT CHN->VNM');
 });
