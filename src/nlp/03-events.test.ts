@@ -365,7 +365,7 @@ test('a bare "in response" after a forceful act aims it at the author of the act
 });
 
 test('a forceful act on condition of someone else\'s act is aimed at that someone', () => {
-  assert.deepEqual(eventsOf('Manila would strike back hard if Beijing rammed its boats.', { Manila: 'PHL', Beijing: 'CHN' }), ['ASSAULT PHL->CHN']);
+  assert.deepEqual(eventsOf('Manila would strike back hard if Beijing rammed its boats.', { Manila: 'PHL', Beijing: 'CHN' }), ['ASSAULT PHL->CHN', 'ASSAULT CHN->']);
   assert.deepEqual(eventsOf('Manila would strike back hard if ordered to.', { Manila: 'PHL' }), ['ASSAULT PHL->']);
   assert.deepEqual(eventsOf('Manila would retaliate if Beijing blocked the shoal.', { Manila: 'PHL', Beijing: 'CHN' }).slice(0, 1), ['ASSAULT PHL->CHN']);
 });
