@@ -11,6 +11,25 @@ import { sqliteDialect } from './dialect.js';
 /** How long a writer waits for another process's write transaction before giving up. */
 const BUSY_TIMEOUT_MS = 30_000;
 const CACHE_KIB = 64 * 1024;
+/** what a retry sleeps on (Atomics.wait blocks the thread without spinning) */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Puts the file in WAL mode. Two processes opening a new archive at once may both try; SQLite then answers the loser
+ * "busy" at once, without waiting, so the switch is retried until the busy timeout (by then the file is in WAL mode).
+ */
+function switchToWal(raw: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      raw.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+      Atomics.wait(PAUSE, 0, 0, 20);
+    }
+  }
+}
 
 export async function openSqliteStore(file: string): Promise<Storage> {
   const db = SqliteDb.open(file);
@@ -44,7 +63,7 @@ class SqliteDb implements Db {
       raw = new Database(file);
       // the busy timeout first: switching a new file to WAL needs a lock another process may hold
       raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      raw.pragma('journal_mode = WAL');
+      switchToWal(raw);
       raw.pragma('synchronous = NORMAL');
       // bulk loads touch many index pages; the default 2 MB cache makes them re-read pages over and over
       raw.pragma(`cache_size = ${-CACHE_KIB}`);
