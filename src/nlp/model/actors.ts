@@ -92,11 +92,12 @@ export function isName(sense: Sense): boolean {
   return sense.type === 'country' || sense.type === 'org' || sense.type === 'person' || sense.type === 'place';
 }
 
-const ODD_CHARACTERS = /[’‘`\s]/;
+/** Curly quotes, backticks and any white space but the plain space (the \s class without " "): what normalising changes. */
+const ODD_CHARACTERS = /[’‘`\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 export function normalisePhrase(s: string): string {
   // most phrases are plain words with single spaces: skip the replacements for them (this runs for every token and table row)
-  if (!ODD_CHARACTERS.test(s.replace(/ /g, ''))) return s.toLowerCase();
+  if (!ODD_CHARACTERS.test(s)) return s.toLowerCase();
   return s.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
