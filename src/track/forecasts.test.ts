@@ -111,6 +111,9 @@ test('a joint act told as one event per direction is one mutual forecast, fulfil
   assert.equal(fs[0].state, 'confirmed');
   const apart = ev({ docId: 'm3', docDate: '2025-09-10', status: 'forecast', type: 'COOPERATE', sourceCodes: ['BLR'], targetCodes: ['RUS'], sentence: { span: [200, 260], text: 'Belarus will help Russia.' } });
   assert.equal(buildForecasts([one, apart], new Map(), { asOf: '2025-09-11' }).length, 2);
+  const restated = { span: [0, 60] as [number, number], text: 'Russia and Belarus will begin joint exercises on Friday.' };
+  const again = [ev({ ...one, id: 'm4a', docId: 'm4', docDate: '2025-09-11', sentence: restated }), ev({ ...other, id: 'm4b', docId: 'm4', docDate: '2025-09-11', sentence: restated })];
+  assert.equal(buildForecasts([one, other, ...again], new Map(), { asOf: '2025-09-11' }).length, 1, 'a later report of the joint act joins it');
 });
 
 test('talks with someone are not shown by a report of talks with no one named; a dispatch is shown by troops sent', () => {

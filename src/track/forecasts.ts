@@ -125,11 +125,13 @@ export function buildForecasts(events: TrackEvent[], resolutions: Map<string, Re
     if (twin) { twin.mutual = true; continue; }
     const key = `${e.issuer ?? ''}|${[...e.sourceCodes].sort().join('+')}`;
     const candidates = open.get(key) ?? open.set(key, []).get(key)!;
-    const same = candidates.find((f) => sameForecast(f, e));
-    if (same) { addReport(same, e); continue; }
-    const f = newForecast(e);
-    candidates.push(f);
-    forecasts.push(f);
+    let f = candidates.find((x) => sameForecast(x, e));
+    if (f) addReport(f, e);
+    else {
+      f = newForecast(e);
+      candidates.push(f);
+      forecasts.push(f);
+    }
     (bySentence.get(sentence) ?? bySentence.set(sentence, []).get(sentence)!).push(f);
   }
   for (const f of forecasts) {
