@@ -133,6 +133,14 @@ test('an obligation in reported speech is a request of the one who reports it', 
   assert.deepEqual(eventsOf(text, { 'Egyptian President Hosni Mubarak': 'EGY', US: 'USA' })[0], 'REQUEST EGY->USA');
 });
 
+test('a penalty reported as what someone would face is a threat by the one who reports it', () => {
+  const actors = { 'The Kremlin': 'RUS', Warsaw: 'POL' };
+  assert.deepEqual(eventsOf('The Kremlin said Warsaw would face harsh retribution.', actors), ['THREATEN RUS->POL']);
+  assert.deepEqual(eventsOf('The Kremlin said that Warsaw will face consequences.', actors), ['THREATEN RUS->POL']);
+  // a plain forecast of what someone would do is no threat
+  assert.deepEqual(eventsOf('The Kremlin said Warsaw would face a difficult winter.', actors), []);
+});
+
 test('a demand takes the subject of its "that" clause as target; a threat the subject of its condition', () => {
   assert.deepEqual(eventsOf('Palestinian officials demanded Friday that the United States match the offer.', { 'Palestinian officials': 'PSE', 'the United States': 'USA' }), ['REQUEST PSE->USA']);
   assert.deepEqual(eventsOf('The villagers threatened today to hold a general strike unless Israel rescinded the annexation.', { 'The villagers': 'SYR', Israel: 'ISR' }), ['THREATEN SYR->ISR']);

@@ -582,7 +582,10 @@ function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
   return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : obligationFrame(ctx, h);
 }
 
-/** "a spokesperson said North Korea's deployment must end": the one who reports the obligation asks its subject to act. */
+/**
+ * "a spokesperson said North Korea's deployment must end": the one who reports the obligation asks its subject to act;
+ * "the ministry said Moscow would face retribution": the one who reports the penalty threatens its subject.
+ */
 function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const c = ctx.clause;
   const g = h.group;
@@ -604,8 +607,13 @@ function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const source = reporter ? actorsNamedBy(ctx, reporter.chunks, false) : [];
   const target = actorsNamedBy(ctx, obliged.chunks, false).filter((m) => !source.includes(m));
   if (!source.length || !target.length) return null;
-  const row = h.rows[0];
-  const why = [`"${c.tokens[h.token].text}" in what ${describe(ctx, source)} reports (triggers.tsv line ${row.line}): ${row.type}`, `target: who must act, ${describe(ctx, target)}`];
+  // "said Russia would face consequences": what the modal governs decides whether it reports an obligation or a threat
+  const obj = objectOf(c, g, 0);
+  const classes = classesIn(ctx, h.end, obj ? obj.end : g.end);
+  const row = h.rows.find((r) => (!r.object || classes.has(r.object)) && !(r.without && classes.has(r.without)));
+  if (!row) return null;
+  const role = row.type === 'THREATEN' ? 'who is warned' : 'who must act';
+  const why = [`"${c.tokens[h.token].text}" in what ${describe(ctx, source)} reports (triggers.tsv line ${row.line}): ${row.type}`, `target: ${role}, ${describe(ctx, target)}`];
   return { row, source, target, confidence: 0.6, why };
 }
 
