@@ -141,6 +141,16 @@ test('a penalty reported as what someone would face is a threat by the one who r
   assert.deepEqual(eventsOf('The Kremlin said Warsaw would face a difficult winter.', actors), []);
 });
 
+test('a reply announced for a condition is a threat against the one whose act would set it off', () => {
+  const actors = { Minsk: 'BLR', Lithuania: 'LTU' };
+  const threats = (text: string) => eventsOf(text, actors).filter((e) => e.startsWith('THREATEN'));
+  assert.deepEqual(threats('If Minsk moves tanks to the border, Lithuania would be forced to respond, the minister said.'), ['THREATEN LTU->BLR']);
+  assert.deepEqual(threats("Lithuania's response will be swift if Minsk crosses the line."), ['THREATEN LTU->BLR']);
+  // without a condition the reply is only a forecast; a condition no comma closes may hold the reply itself
+  assert.deepEqual(threats('Lithuania would respond, the minister said.'), []);
+  assert.deepEqual(threats('The minister said that if Minsk errs Lithuania will respond.'), []);
+});
+
 test('a demand takes the subject of its "that" clause as target; a threat the subject of its condition', () => {
   assert.deepEqual(eventsOf('Palestinian officials demanded Friday that the United States match the offer.', { 'Palestinian officials': 'PSE', 'the United States': 'USA' }), ['REQUEST PSE->USA']);
   assert.deepEqual(eventsOf('The villagers threatened today to hold a general strike unless Israel rescinded the annexation.', { 'The villagers': 'SYR', Israel: 'ISR' }), ['THREATEN SYR->ISR']);

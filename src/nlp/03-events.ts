@@ -579,7 +579,47 @@ function sidesWith(ctx: SentenceContext, own: string, other: string): boolean {
 }
 
 function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
-  return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : obligationFrame(ctx, h);
+  return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : announcedReply(ctx, h) ?? obligationFrame(ctx, h);
+}
+
+/** The word class of a modal row that announces a reply rather than reporting an obligation or a penalty. */
+const REPLY = 'reply';
+
+/**
+ * "If Moscow attacks again, Latvia's answer will be retaliation", "if Minsk moves troops, Vilnius would respond": a
+ * reply announced for a condition is a threat by the one who would reply against the one whose act would set it off.
+ * Without both named it is left alone: a reply told without its condition is a forecast, not a warning.
+ */
+function announcedReply(ctx: SentenceContext, h: Hit): Frame | null {
+  const row = h.rows.find((r) => r.object === REPLY);
+  const c = ctx.clause;
+  const g = h.group;
+  if (!row || !g || g.infinitive) return null;
+  const subject = subjectOf(c, g);
+  if (!subject || subject.route !== 'subject') return null;
+  // "would be obliged to respond": the reply may be the infinitive the modal's verb governs
+  const next = groupAtToken(c, g.end);
+  const end = next && next.start === g.end && next.infinitive ? next.end : g.end;
+  const classes = classesIn(ctx, h.end, end);
+  for (const ch of subject.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  if (!classes.has(REPLY)) return null;
+  const source = actorsNamedBy(ctx, subject.chunks, false);
+  if (!source.length) return null;
+  const own = codesOf(ctx, source);
+  for (let i = c.first; i < c.end; i++) {
+    const word = c.tokens[i].lower;
+    if (word !== 'if' && word !== 'unless') continue;
+    // "if Israel errs Iran's response would be ...": a condition no comma closes is read as holding the reply too
+    if (i < h.token && commaAfter(c, i) > subject.chunks[0].start) break;
+    // wink reads "unless" as a preposition: the chunk after it then carries it as its preposition
+    const ch = chunkAtToken(c, i + 1);
+    if (!ch || ch.start !== i + 1 || (ch.prep !== null && ch.prep !== word)) continue;
+    const target = actorsNamedBy(ctx, [ch], false, source).filter((m) => codesOf(ctx, [m]) !== own);
+    if (!target.length) continue;
+    const why = [`"${c.tokens[h.token].text}" announces a reply of ${describe(ctx, source)} (triggers.tsv line ${row.line}): ${row.type}`, `target: the one whose act would set it off ("${word} ${describe(ctx, target)}")`];
+    return { row, source, target, confidence: 0.55, why };
+  }
+  return null;
 }
 
 /**
@@ -610,7 +650,7 @@ function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
   // "said Russia would face consequences": what the modal governs decides whether it reports an obligation or a threat
   const obj = objectOf(c, g, 0);
   const classes = classesIn(ctx, h.end, obj ? obj.end : g.end);
-  const row = h.rows.find((r) => (!r.object || classes.has(r.object)) && !(r.without && classes.has(r.without)));
+  const row = h.rows.find((r) => r.object !== REPLY && (!r.object || classes.has(r.object)) && !(r.without && classes.has(r.without)));
   if (!row) return null;
   const role = row.type === 'THREATEN' ? 'who is warned' : 'who must act';
   const why = [`"${c.tokens[h.token].text}" in what ${describe(ctx, source)} reports (triggers.tsv line ${row.line}): ${row.type}`, `target: ${role}, ${describe(ctx, target)}`];
