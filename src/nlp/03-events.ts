@@ -586,7 +586,7 @@ function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
 const REPLY = 'reply';
 
 /**
- * "If Moscow attacks again, Latvia's answer will be retaliation", "if Minsk moves troops, Vilnius would respond": a
+ * "Latvia's response will be swift if Moscow attacks", "if Minsk moves troops, Vilnius would respond": a
  * reply announced for a condition is a threat by the one who would reply against the one whose act would set it off.
  * Without both named it is left alone: a reply told without its condition is a forecast, not a warning.
  */
