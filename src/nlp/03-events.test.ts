@@ -151,6 +151,13 @@ test('a reply announced for a condition is a threat against the one whose act wo
   assert.deepEqual(threats('The minister said that if Minsk errs Lithuania will respond.'), []);
 });
 
+test('a reply announced for a condition without a named replier is the threat of the one who reports it', () => {
+  const actors = { Minsk: 'BLR', 'The Lithuanian minister': 'LTU' };
+  const threats = (text: string) => eventsOf(text, actors).filter((e) => e.startsWith('THREATEN'));
+  assert.deepEqual(threats('The Lithuanian minister said that unless Minsk pulls back, the response will be firm.'), ['THREATEN LTU->BLR']);
+  assert.deepEqual(threats('If Minsk sends troops, the response will be firm.'), []);
+});
+
 test('a demand takes the subject of its "that" clause as target; a threat the subject of its condition', () => {
   assert.deepEqual(eventsOf('Palestinian officials demanded Friday that the United States match the offer.', { 'Palestinian officials': 'PSE', 'the United States': 'USA' }), ['REQUEST PSE->USA']);
   assert.deepEqual(eventsOf('The villagers threatened today to hold a general strike unless Israel rescinded the annexation.', { 'The villagers': 'SYR', Israel: 'ISR' }), ['THREATEN SYR->ISR']);

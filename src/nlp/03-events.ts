@@ -603,7 +603,9 @@ function announcedReply(ctx: SentenceContext, h: Hit): Frame | null {
   const classes = classesIn(ctx, h.end, end);
   for (const ch of subject.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
   if (!classes.has(REPLY)) return null;
-  const source = actorsNamedBy(ctx, subject.chunks, false);
+  // "the response would be immediate, he said": a reply no one is named for is the reporter's
+  const named = actorsNamedBy(ctx, subject.chunks, false);
+  const source = named.length ? named : reporterOf(ctx, g);
   if (!source.length) return null;
   const own = codesOf(ctx, source);
   for (let i = c.first; i < c.end; i++) {
@@ -620,6 +622,21 @@ function announcedReply(ctx: SentenceContext, h: Hit): Frame | null {
     return { row, source, target, confidence: 0.55, why };
   }
   return null;
+}
+
+/** Verbs whose subject reports what the clause they govern says. */
+const REPORTING = new Set(['say', 'tell', 'warn', 'add']);
+
+/** "Tehran said ... the response would be stronger", "..., he said": who reports a clause, other than its own verb's subject. */
+function reporterOf(ctx: SentenceContext, own: VerbGroup): number[] {
+  const c = ctx.clause;
+  for (const g of c.groups) {
+    if (g === own || g.infinitive || !REPORTING.has(c.tokens[g.head].lemma)) continue;
+    const s = subjectOf(c, g);
+    const ms = s ? actorsNamedBy(ctx, s.chunks, false) : [];
+    if (ms.length) return ms;
+  }
+  return [];
 }
 
 /**
