@@ -156,6 +156,8 @@ test('a reply announced for a condition without a named replier is the threat of
   const threats = (text: string) => eventsOf(text, actors).filter((e) => e.startsWith('THREATEN'));
   assert.deepEqual(threats('The Lithuanian minister said that unless Minsk pulls back, the response will be firm.'), ['THREATEN LTU->BLR']);
   assert.deepEqual(threats('If Minsk sends troops, the response will be firm.'), []);
+  assert.deepEqual(threats('The Lithuanian minister warned that attacks would follow if Minsk did not withdraw.'), ['THREATEN LTU->BLR']);
+  assert.deepEqual(threats('The Lithuanian minister said the attacks would have been worse if Minsk had joined.'), []);
 });
 
 test('a demand takes the subject of its "that" clause as target; a threat the subject of its condition', () => {

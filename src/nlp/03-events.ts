@@ -594,7 +594,8 @@ function announcedReply(ctx: SentenceContext, h: Hit): Frame | null {
   const row = h.rows.find((r) => r.object === REPLY);
   const c = ctx.clause;
   const g = h.group;
-  if (!row || !g || g.infinitive) return null;
+  // "would have responded if ...": a counterfactual threatens no one
+  if (!row || !g || g.infinitive || c.tokens[h.token + 1]?.lower === 'have') return null;
   const subject = subjectOf(c, g);
   if (!subject || subject.route !== 'subject') return null;
   // "would be obliged to respond": the reply may be the infinitive the modal's verb governs
