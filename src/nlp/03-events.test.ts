@@ -133,6 +133,33 @@ test('an obligation in reported speech is a request of the one who reports it', 
   assert.deepEqual(eventsOf(text, { 'Egyptian President Hosni Mubarak': 'EGY', US: 'USA' })[0], 'REQUEST EGY->USA');
 });
 
+test('a penalty reported as what someone would face is a threat by the one who reports it', () => {
+  const actors = { 'The Kremlin': 'RUS', Warsaw: 'POL' };
+  assert.deepEqual(eventsOf('The Kremlin said Warsaw would face harsh retribution.', actors), ['THREATEN RUS->POL']);
+  assert.deepEqual(eventsOf('The Kremlin said that Warsaw will face consequences.', actors), ['THREATEN RUS->POL']);
+  // a plain forecast of what someone would do is no threat
+  assert.deepEqual(eventsOf('The Kremlin said Warsaw would face a difficult winter.', actors), []);
+});
+
+test('a reply announced for a condition is a threat against the one whose act would set it off', () => {
+  const actors = { Minsk: 'BLR', Lithuania: 'LTU' };
+  const threats = (text: string) => eventsOf(text, actors).filter((e) => e.startsWith('THREATEN'));
+  assert.deepEqual(threats('If Minsk moves tanks to the border, Lithuania would be forced to respond, the minister said.'), ['THREATEN LTU->BLR']);
+  assert.deepEqual(threats("Lithuania's response will be swift if Minsk crosses the line."), ['THREATEN LTU->BLR']);
+  // without a condition the reply is only a forecast; a condition no comma closes may hold the reply itself
+  assert.deepEqual(threats('Lithuania would respond, the minister said.'), []);
+  assert.deepEqual(threats('The minister said that if Minsk errs Lithuania will respond.'), []);
+});
+
+test('a reply announced for a condition without a named replier is the threat of the one who reports it', () => {
+  const actors = { Minsk: 'BLR', 'The Lithuanian minister': 'LTU' };
+  const threats = (text: string) => eventsOf(text, actors).filter((e) => e.startsWith('THREATEN'));
+  assert.deepEqual(threats('The Lithuanian minister said that unless Minsk pulls back, the response will be firm.'), ['THREATEN LTU->BLR']);
+  assert.deepEqual(threats('If Minsk sends troops, the response will be firm.'), []);
+  assert.deepEqual(threats('The Lithuanian minister warned that attacks would follow if Minsk did not withdraw.'), ['THREATEN LTU->BLR']);
+  assert.deepEqual(threats('The Lithuanian minister said the attacks would have been worse if Minsk had joined.'), []);
+});
+
 test('a demand takes the subject of its "that" clause as target; a threat the subject of its condition', () => {
   assert.deepEqual(eventsOf('Palestinian officials demanded Friday that the United States match the offer.', { 'Palestinian officials': 'PSE', 'the United States': 'USA' }), ['REQUEST PSE->USA']);
   assert.deepEqual(eventsOf('The villagers threatened today to hold a general strike unless Israel rescinded the annexation.', { 'The villagers': 'SYR', Israel: 'ISR' }), ['THREATEN SYR->ISR']);

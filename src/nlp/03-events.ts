@@ -579,10 +579,71 @@ function sidesWith(ctx: SentenceContext, own: string, other: string): boolean {
 }
 
 function fillFrame(ctx: SentenceContext, h: Hit): Frame | null {
-  return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : obligationFrame(ctx, h);
+  return h.pos === 'V' ? verbFrame(ctx, h) : h.pos === 'N' ? nounFrame(ctx, h) : announcedReply(ctx, h) ?? obligationFrame(ctx, h);
 }
 
-/** "a spokesperson said North Korea's deployment must end": the one who reports the obligation asks its subject to act. */
+/** The word class of a modal row that announces a reply rather than reporting an obligation or a penalty. */
+const REPLY = 'reply';
+
+/**
+ * "Latvia's response will be swift if Moscow attacks", "if Minsk moves troops, Vilnius would respond": a
+ * reply announced for a condition is a threat by the one who would reply against the one whose act would set it off.
+ * Without both named it is left alone: a reply told without its condition is a forecast, not a warning.
+ */
+function announcedReply(ctx: SentenceContext, h: Hit): Frame | null {
+  const row = h.rows.find((r) => r.object === REPLY);
+  const c = ctx.clause;
+  const g = h.group;
+  // "would have responded if ...": a counterfactual threatens no one
+  if (!row || !g || g.infinitive || c.tokens[h.token + 1]?.lower === 'have') return null;
+  const subject = subjectOf(c, g);
+  if (!subject || subject.route !== 'subject') return null;
+  // "would be obliged to respond": the reply may be the infinitive the modal's verb governs
+  const next = groupAtToken(c, g.end);
+  const end = next && next.start === g.end && next.infinitive ? next.end : g.end;
+  const classes = classesIn(ctx, h.end, end);
+  for (const ch of subject.chunks) for (const k of classesIn(ctx, ch.start, ch.end)) classes.add(k);
+  if (!classes.has(REPLY)) return null;
+  // "the response would be immediate, he said": a reply no one is named for is the reporter's
+  const named = actorsNamedBy(ctx, subject.chunks, false);
+  const source = named.length ? named : reporterOf(ctx, g);
+  if (!source.length) return null;
+  const own = codesOf(ctx, source);
+  for (let i = c.first; i < c.end; i++) {
+    const word = c.tokens[i].lower;
+    if (word !== 'if' && word !== 'unless') continue;
+    // "if Israel errs Iran's response would be ...": a condition no comma closes is read as holding the reply too
+    if (i < h.token && commaAfter(c, i) > subject.chunks[0].start) break;
+    // wink reads "unless" as a preposition: the chunk after it then carries it as its preposition
+    const ch = chunkAtToken(c, i + 1);
+    if (!ch || ch.start !== i + 1 || (ch.prep !== null && ch.prep !== word)) continue;
+    const target = actorsNamedBy(ctx, [ch], false, source).filter((m) => codesOf(ctx, [m]) !== own);
+    if (!target.length) continue;
+    const why = [`"${c.tokens[h.token].text}" announces a reply of ${describe(ctx, source)} (triggers.tsv line ${row.line}): ${row.type}`, `target: the one whose act would set it off ("${word} ${describe(ctx, target)}")`];
+    return { row, source, target, confidence: 0.55, why };
+  }
+  return null;
+}
+
+/** Verbs whose subject reports what the clause they govern says. */
+const REPORTING = new Set(['say', 'tell', 'warn', 'add']);
+
+/** "Tehran said ... the response would be stronger", "..., he said": who reports a clause, other than its own verb's subject. */
+function reporterOf(ctx: SentenceContext, own: VerbGroup): number[] {
+  const c = ctx.clause;
+  for (const g of c.groups) {
+    if (g === own || g.infinitive || !REPORTING.has(c.tokens[g.head].lemma)) continue;
+    const s = subjectOf(c, g);
+    const ms = s ? actorsNamedBy(ctx, s.chunks, false) : [];
+    if (ms.length) return ms;
+  }
+  return [];
+}
+
+/**
+ * "a spokesperson said North Korea's deployment must end": the one who reports the obligation asks its subject to act;
+ * "the ministry said Moscow would face retribution": the one who reports the penalty threatens its subject.
+ */
 function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const c = ctx.clause;
   const g = h.group;
@@ -604,8 +665,13 @@ function obligationFrame(ctx: SentenceContext, h: Hit): Frame | null {
   const source = reporter ? actorsNamedBy(ctx, reporter.chunks, false) : [];
   const target = actorsNamedBy(ctx, obliged.chunks, false).filter((m) => !source.includes(m));
   if (!source.length || !target.length) return null;
-  const row = h.rows[0];
-  const why = [`"${c.tokens[h.token].text}" in what ${describe(ctx, source)} reports (triggers.tsv line ${row.line}): ${row.type}`, `target: who must act, ${describe(ctx, target)}`];
+  // "said Russia would face consequences": what the modal governs decides whether it reports an obligation or a threat
+  const obj = objectOf(c, g, 0);
+  const classes = classesIn(ctx, h.end, obj ? obj.end : g.end);
+  const row = h.rows.find((r) => r.object !== REPLY && (!r.object || classes.has(r.object)) && !(r.without && classes.has(r.without)));
+  if (!row) return null;
+  const role = row.type === 'THREATEN' ? 'who is warned' : 'who must act';
+  const why = [`"${c.tokens[h.token].text}" in what ${describe(ctx, source)} reports (triggers.tsv line ${row.line}): ${row.type}`, `target: ${role}, ${describe(ctx, target)}`];
   return { row, source, target, confidence: 0.6, why };
 }
 
