@@ -18,6 +18,9 @@ const SECTORS: Record<string, string> = {
   ELI: 'elites', LAB: 'labour', EDU: 'education', HLH: 'health', REL: 'religion',
 };
 
+/** Whether a code names a state (ISO alpha-3), not an international or non-governmental body, an organisation or no one. */
+export const isCountryCode = (code: string): boolean => /^[A-Z]{3}$/.test(code) && code !== 'IGO' && code !== 'NGO';
+
 /** Separates an international body's code from its organisation in tracker codes: "IGO:NATO" is not "IGO:EU". */
 const ORG_SEPARATOR = ':';
 const hasOrgs = (code: string): boolean => code === 'IGO' || code === 'NGO';

@@ -1,6 +1,7 @@
 // GDELT 2.0 event-table export: the 61 tab-separated columns, one row per dyad of each event PLOVER would code,
 // with CAMEO codes from the reversed PLOVER crosswalk.
 import { createHash } from 'node:crypto';
+import { isCountryCode } from '../core/countries.js';
 import type { RecordActor, RecordEvent, Place } from '../core/record.js';
 import { cameoFor, quadClass } from './cameo.js';
 import { namesWholeCountry } from './countries.js';
@@ -32,7 +33,6 @@ export function fractionDate(day: string): string {
   return (y + (m * 30 + d) / 365).toFixed(4);
 }
 
-const isCountryCode = (code: string): boolean => /^[A-Z]{3}$/.test(code) && code !== 'IGO' && code !== 'NGO';
 
 /** The ten actor columns. The CAMEO actor code is the country (none when unknown) followed by the sector. */
 function actorColumns(a: RecordActor | undefined): Cell[] {

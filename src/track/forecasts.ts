@@ -1,5 +1,6 @@
 // The forecast registry: groups forecast events into tracked forecasts and proposes their resolution from later reporting.
 import { createHash } from 'node:crypto';
+import { isCountryCode } from '../core/countries.js';
 import { sameKindOfAct } from '../core/plover.js';
 import { addDays } from '../core/ids.js';
 import type { IsoDate } from '../core/ids.js';
@@ -204,7 +205,7 @@ function addReport(f: TrackedForecast, e: TrackEvent): void {
 function placeOf(e: TrackEvent): string[] {
   if (e.place) return [e.place];
   const host = e.mode === 'visit' ? e.targetCodes : e.mode === 'host' ? e.sourceCodes : [];
-  return host.filter((c) => /^[A-Z]{3}$/.test(c) && c !== 'IGO' && c !== 'NGO');
+  return host.filter(isCountryCode);
 }
 
 function evidenceOf(e: TrackEvent): Evidence {
